@@ -1,0 +1,62 @@
+package cn.jiebang.devstack;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Creates and drops databases on a server, and writes the JDBC URLs the services use. */
+public final class ServerDatabases {
+
+    /** UTC on both ends of the connection: deadlines are instants and must not shift with a time zone. */
+    static final String URL_OPTIONS = "connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+            + "&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
+
+    private static final Pattern SERVER_URL = Pattern.compile("(jdbc:(?:mysql|mariadb)://[^/?]+)(?:/[^?]*)?(?:\\?(.*))?");
+
+    private ServerDatabases() {
+    }
+
+    static String jdbcUrl(String host, int port, String database) {
+        return "jdbc:mysql://" + host + ":" + port + "/" + database + "?" + URL_OPTIONS;
+    }
+
+    /** The URL of {@code database} on the server of {@code serverUrl}, keeping the server URL's own options. */
+    public static String jdbcUrl(String serverUrl, String database) {
+        Matcher m = SERVER_URL.matcher(serverUrl);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a jdbc:mysql:// URL: " + serverUrl);
+        }
+        String options = m.group(2) == null || m.group(2).isBlank() ? URL_OPTIONS : m.group(2);
+        return m.group(1) + "/" + database + "?" + options;
+    }
+
+    public static TestDatabase create(DatabaseServer server, String name) {
+        requireSafeName(name);
+        execute(server, "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        return new TestDatabase(name, jdbcUrl(server.url(), name), server.user(), server.password(), server);
+    }
+
+    public static void drop(DatabaseServer server, String name) {
+        requireSafeName(name);
+        execute(server, "DROP DATABASE IF EXISTS `" + name + "`");
+    }
+
+    private static void execute(DatabaseServer server, String sql) {
+        try (Connection connection = DriverManager.getConnection(
+                jdbcUrl(server.url(), ""), server.user(), server.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed on " + server, e);
+        }
+    }
+
+    private static void requireSafeName(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,63}")) {
+            throw new IllegalArgumentException("unsafe database name: " + name);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package cn.jiebang.devstack;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DevstackIT {
+
+    @Test
+    void givesEachCallerItsOwnUtf8mb4DatabaseAndDropsIt() throws Exception {
+        TestDatabase a = Devstack.database("devstack");
+        TestDatabase b = Devstack.database("devstack");
+        assertFalse(a.name().equals(b.name()));
+        try (Connection c = DriverManager.getConnection(a.url(), a.user(), a.password());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (v VARCHAR(20) NOT NULL)");
+            s.execute("INSERT INTO t VALUES ('揭榜挂帅𠀀🚀')");
+            try (ResultSet rs = s.executeQuery("SELECT v FROM t")) {
+                assertTrue(rs.next());
+                assertEquals("揭榜挂帅𠀀🚀", rs.getString(1));
+            }
+        }
+        Devstack.drop(a);
+        Devstack.drop(b);
+        try (Connection c = DriverManager.getConnection(
+                ServerDatabases.jdbcUrl(a.server().url(), ""), a.user(), a.password());
+             ResultSet rs = c.getMetaData().getCatalogs()) {
+            List<String> names = new ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+            assertFalse(names.contains(a.name()));
+            assertFalse(names.contains(b.name()));
+        }
+    }
+
+    @Test
+    void brokerKeepsItsDataAcrossARestart() {
+        try (EmbeddedKafka kafka = new EmbeddedKafka().start()) {
+            send(kafka.bootstrapServers(), "before");
+            kafka.stop();
+            kafka.start();
+            send(kafka.bootstrapServers(), "after");
+            assertEquals(List.of("before", "after"), readAll(kafka.bootstrapServers(), 2));
+        }
+    }
+
+    private static void send(String bootstrap, String value) {
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("devstack.test", "k", value)).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<String> readAll(String bootstrap, int expected) {
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "devstack-test",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("devstack.test"));
+            List<String> values = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (values.size() < expected && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    values.add(r.value());
+                }
+            }
+            return values;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package cn.jiebang.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every event type the platform knows: the single list producers, consumers and docs agree on. */
+public final class EventCatalog {
+
+    public static final EventType<ChallengePublished> CHALLENGE_PUBLISHED =
+            new EventType<>(ChallengePublished.TYPE, Topics.CHALLENGE_EVENTS, ChallengePublished.class);
+
+    private static final List<EventType<?>> ALL = List.of(CHALLENGE_PUBLISHED);
+
+    private static final Map<String, EventType<?>> BY_TYPE =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
+
+    private static final Map<Class<?>, EventType<?>> BY_PAYLOAD =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::payload, Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    public static List<EventType<?>> all() {
+        return ALL;
+    }
+
+    public static Optional<EventType<?>> byType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <E extends DomainEvent> EventType<E> of(E event) {
+        EventType<?> type = BY_PAYLOAD.get(event.getClass());
+        if (type == null) {
+            throw new IllegalArgumentException(event.getClass().getName() + " is not in the event catalog");
+        }
+        return (EventType<E>) type;
+    }
+}
