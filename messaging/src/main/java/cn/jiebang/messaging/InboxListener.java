@@ -1,0 +1,66 @@
+package cn.jiebang.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base of every service's Kafka listener. A subclass declares {@code @KafkaListener} (its group id,
+ * {@code SYNC_PER_RECORD} offsets, {@code RETRY_EXPONENTIALLY_ON_ERROR}) and a {@code @Topic} method
+ * that calls {@link #deliver}.
+ *
+ * <p>Each record's effect commits with its inbox row before the offset is committed. A record that
+ * still fails after {@value #ATTEMPTS} attempts (a malformed one at once) is parked on the group's
+ * dead-letter topic and the listener moves on. Only if parking itself fails does the exception reach
+ * micronaut-kafka, whose retry strategy then redelivers the record: nothing is skipped silently.
+ *
+ * <p>The retries are ours rather than micronaut-kafka's because its exception handler runs after
+ * every failed attempt, not once after the last.
+ */
+public abstract class InboxListener {
+
+    static final int ATTEMPTS = 3;
+    private static final long FIRST_BACKOFF_MS = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(InboxListener.class);
+
+    private final String consumerGroup;
+    private final Inbox inbox;
+    private final DeadLetters deadLetters;
+    private final EventHandlers handlers;
+
+    protected InboxListener(String consumerGroup, Inbox inbox, DeadLetters deadLetters, EventHandlers handlers) {
+        this.consumerGroup = consumerGroup;
+        this.inbox = inbox;
+        this.deadLetters = deadLetters;
+        this.handlers = handlers;
+    }
+
+    protected void deliver(ConsumerRecord<String, String> record) {
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                inbox.receive(consumerGroup, IncomingEvent.from(record), handlers);
+                return;
+            } catch (MalformedEvent e) {
+                failure = e;
+                break;
+            } catch (RuntimeException e) {
+                failure = e;
+                LOG.debug("attempt {} of {}-{}@{} failed", attempt, record.topic(), record.partition(), record.offset(), e);
+                if (attempt < ATTEMPTS) {
+                    backOff(attempt);
+                }
+            }
+        }
+        deadLetters.park(consumerGroup, record, failure);
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(FIRST_BACKOFF_MS << (attempt - 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying", e);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package cn.jiebang.messaging;
+
+class RelayFailed extends RuntimeException {
+
+    RelayFailed(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

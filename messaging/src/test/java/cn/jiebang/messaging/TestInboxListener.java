@@ -1,0 +1,40 @@
+package cn.jiebang.messaging;
+
+import cn.jiebang.events.EventCatalog;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.context.annotation.Requires;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+@Requires(property = "inbox-test.enabled", value = "true")
+@KafkaListener(groupId = TestInboxListener.GROUP, offsetReset = OffsetReset.EARLIEST,
+        offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
+                retryDelay = "1s", handleAllExceptions = true))
+class TestInboxListener extends InboxListener {
+
+    static final String GROUP = "inbox-test";
+    static final String TOPIC = "inbox.test";
+
+    static final String FAILING_TITLE = "always-fails";
+
+    TestInboxListener(Inbox inbox, DeadLetters deadLetters, TestEffects effects) {
+        super(GROUP, inbox, deadLetters, EventHandlers.builder()
+                .on(EventCatalog.CHALLENGE_PUBLISHED, (event, envelope) -> {
+                    effects.insert(envelope.id(), event.title());
+                    if (event.title().startsWith(FAILING_TITLE)) {
+                        throw new IllegalStateException("effect failed after writing: must roll back");
+                    }
+                })
+                .build());
+    }
+
+    @Topic(TOPIC)
+    void receive(ConsumerRecord<String, String> record) {
+        deliver(record);
+    }
+}
