@@ -6,6 +6,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.MySQLContainer;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +50,17 @@ public final class Devstack {
     public static void drop(TestDatabase database) {
         database.close();
         OPEN.remove(database);
+    }
+
+    /** The Micronaut properties that point a service at a database and the test broker. */
+    public static Map<String, String> serviceProperties(TestDatabase database) {
+        return Map.of(
+                "datasources.default.url", database.url(),
+                "datasources.default.username", database.user(),
+                "datasources.default.password", database.password(),
+                "kafka.bootstrap.servers", kafkaBootstrapServers(),
+                "jiebang.outbox.relay.interval", "50ms",
+                "jiebang.outbox.relay.initial-delay", "0s");
     }
 
     public static synchronized String kafkaBootstrapServers() {

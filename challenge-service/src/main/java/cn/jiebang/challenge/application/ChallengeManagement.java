@@ -1,0 +1,47 @@
+package cn.jiebang.challenge.application;
+
+import cn.jiebang.challenge.domain.Challenge;
+import cn.jiebang.challenge.domain.Challenges;
+import cn.jiebang.challenge.domain.TechnologyField;
+import cn.jiebang.events.ChallengePublished;
+import cn.jiebang.messaging.Outbox;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+
+/** The program office's use cases on challenges: each one transaction for the state and its event. */
+@Singleton
+public class ChallengeManagement {
+
+    private final Challenges challenges;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    ChallengeManagement(Challenges challenges, Outbox outbox, Clock clock) {
+        this.challenges = challenges;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public record NewChallenge(String title, String problemStatement, TechnologyField technologyField,
+                               BigDecimal totalBudget, Instant bidOpensAt, Instant bidClosesAt) {
+    }
+
+    @Transactional
+    public Challenge create(NewChallenge c) {
+        return challenges.save(Challenge.draft(c.title(), c.problemStatement(), c.technologyField(), c.totalBudget(),
+                c.bidOpensAt(), c.bidClosesAt(), clock.instant()));
+    }
+
+    @Transactional
+    public Challenge publish(String id) {
+        Challenge challenge = challenges.require(id);
+        ChallengePublished published = challenge.publish(clock.instant());
+        Challenge saved = challenges.update(challenge);
+        outbox.add(published);
+        return saved;
+    }
+}

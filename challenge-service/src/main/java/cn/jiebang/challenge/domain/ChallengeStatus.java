@@ -1,0 +1,6 @@
+package cn.jiebang.challenge.domain;
+
+public enum ChallengeStatus {
+    DRAFT,
+    PUBLISHED
+}

@@ -1,0 +1,25 @@
+package cn.jiebang.challenge.domain;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface Challenges extends GenericRepository<Challenge, String> {
+
+    Challenge save(Challenge challenge);
+
+    Challenge update(Challenge challenge);
+
+    Optional<Challenge> findById(String id);
+
+    Page<Challenge> findAll(Pageable pageable);
+
+    default Challenge require(String id) {
+        return findById(id).orElseThrow(() -> new ChallengeNotFound(id));
+    }
+}

@@ -1,0 +1,107 @@
+package cn.jiebang.challenge.web;
+
+import cn.jiebang.challenge.application.ChallengeManagement;
+import cn.jiebang.challenge.application.ChallengeManagement.NewChallenge;
+import cn.jiebang.challenge.domain.Challenge;
+import cn.jiebang.challenge.domain.ChallengeStatus;
+import cn.jiebang.challenge.domain.Challenges;
+import cn.jiebang.challenge.domain.TechnologyField;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Challenges. Creating and publishing are the program office's (ADMIN) work; until the accounts issue
+ * brings JWTs every caller is treated as the program office, so the role checks have one place to go.
+ */
+@Tag(name = "challenges")
+@Controller("/api/challenges")
+class ChallengeController {
+
+    private final ChallengeManagement management;
+    private final Challenges challenges;
+
+    ChallengeController(ChallengeManagement management, Challenges challenges) {
+        this.management = management;
+        this.challenges = challenges;
+    }
+
+    @Serdeable
+    record CreateChallengeRequest(
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 20000) String problemStatement,
+            @NotNull TechnologyField technologyField,
+            @NotNull @Positive @Digits(integer = 13, fraction = 2) BigDecimal totalBudget,
+            @NotNull Instant bidOpensAt,
+            @NotNull Instant bidClosesAt) {
+    }
+
+    @Serdeable
+    record ChallengeView(String id, String title, String problemStatement, TechnologyField technologyField,
+                         BigDecimal totalBudget, Instant bidOpensAt, Instant bidClosesAt, ChallengeStatus status,
+                         Instant createdAt, @Nullable Instant publishedAt) {
+
+        static ChallengeView of(Challenge c) {
+            return new ChallengeView(c.getId(), c.getTitle(), c.getProblemStatement(), c.getTechnologyField(),
+                    c.getTotalBudget(), c.getBidOpensAt(), c.getBidClosesAt(), c.getStatus(), c.getCreatedAt(),
+                    c.getPublishedAt());
+        }
+    }
+
+    @Serdeable
+    record ChallengePage(List<ChallengeView> items, int page, int size, long totalItems) {
+    }
+
+    @Operation(summary = "Create a draft challenge (program office)")
+    @Post
+    HttpResponse<ChallengeView> create(@Body @Valid CreateChallengeRequest request) {
+        Challenge created = management.create(new NewChallenge(request.title(), request.problemStatement(),
+                request.technologyField(), request.totalBudget(), request.bidOpensAt(), request.bidClosesAt()));
+        return HttpResponse.created(ChallengeView.of(created), URI.create("/api/challenges/" + created.getId()));
+    }
+
+    @Operation(summary = "Publish a draft challenge (发榜): bidding opens and challenge.published.v1 is emitted")
+    @Post("/{id}/publish")
+    ChallengeView publish(@PathVariable String id) {
+        return ChallengeView.of(management.publish(id));
+    }
+
+    @Operation(summary = "One challenge")
+    @Get("/{id}")
+    ChallengeView get(@PathVariable String id) {
+        return ChallengeView.of(challenges.require(id));
+    }
+
+    @Operation(summary = "Challenges, newest first, paged")
+    @Get
+    ChallengePage list(@QueryValue(defaultValue = "0") @Min(0) int page,
+                       @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Page<Challenge> result = challenges.findAll(Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"))));
+        return new ChallengePage(result.getContent().stream().map(ChallengeView::of).toList(), page, size,
+                result.getTotalSize());
+    }
+}

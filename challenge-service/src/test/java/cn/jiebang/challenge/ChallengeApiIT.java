@@ -1,0 +1,210 @@
+package cn.jiebang.challenge;
+
+import cn.jiebang.devstack.Devstack;
+import cn.jiebang.devstack.TestDatabase;
+import cn.jiebang.events.ChallengePublished;
+import cn.jiebang.events.Topics;
+import cn.jiebang.messaging.CloudEventHeaders;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChallengeApiIT implements TestPropertyProvider {
+
+    private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
+    private final TestDatabase db = Devstack.database("challenge");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Devstack.serviceProperties(db);
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        Devstack.drop(db);
+    }
+
+    @Test
+    void publishingADraftEmitsChallengePublishedWithCloudEventHeaders() {
+        String title = "高端光刻胶 ArF 𠀀 🚀 " + UUID.randomUUID();
+        Map<String, Object> created = create(title, Instant.now().plus(30, ChronoUnit.DAYS));
+        String id = (String) created.get("id");
+        assertEquals("DRAFT", created.get("status"));
+        assertEquals(title, created.get("title"));
+
+        Map<String, Object> published = http.toBlocking().retrieve(
+                HttpRequest.POST("/api/challenges/" + id + "/publish", ""), JSON);
+        assertEquals("PUBLISHED", published.get("status"));
+        assertNotNull(published.get("publishedAt"));
+
+        ConsumerRecord<String, String> record = awaitRecord(id);
+        assertEquals(ChallengePublished.TYPE, header(record, CloudEventHeaders.TYPE));
+        assertEquals("urn:jiebang:challenge-service", header(record, CloudEventHeaders.SOURCE));
+        assertEquals("1.0", header(record, CloudEventHeaders.SPEC_VERSION));
+        assertNotNull(header(record, CloudEventHeaders.ID));
+        assertTrue(record.value().contains(title), "Unicode title survives into the event");
+        assertTrue(record.value().contains("\"totalBudget\":1200000.50"), record.value());
+    }
+
+    @Test
+    void publishingTwiceIsAConflictAndEmitsNothingMore() {
+        String id = (String) create("twice", Instant.now().plus(30, ChronoUnit.DAYS)).get("id");
+        http.toBlocking().exchange(HttpRequest.POST("/api/challenges/" + id + "/publish", ""));
+
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/challenges/" + id + "/publish", "")));
+        assertEquals(HttpStatus.CONFLICT, e.getStatus());
+        assertProblem(e, "https://jiebang.cn/problems/challenge-not-draft");
+        assertEquals(1, count("SELECT COUNT(*) FROM outbox_message WHERE message_key = '" + id + "'"));
+    }
+
+    @Test
+    void invalidBodyIsA400ProblemWithFieldErrorsAndStoresNothing() {
+        long before = count("SELECT COUNT(*) FROM challenge");
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/challenges", Map.of(
+                        "title", "", "problemStatement", "x", "technologyField", "NEW_MATERIALS",
+                        "totalBudget", "10.123", "bidOpensAt", "2026-01-01T00:00:00Z",
+                        "bidClosesAt", "2027-01-01T00:00:00Z"))));
+        assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+        Map<String, Object> problem = assertProblem(e, "https://jiebang.cn/problems/invalid-request");
+        List<?> errors = (List<?>) problem.get("errors");
+        List<Object> fields = new ArrayList<>();
+        errors.forEach(err -> fields.add(((Map<?, ?>) err).get("field")));
+        assertTrue(fields.contains("title") && fields.contains("totalBudget"), fields.toString());
+        assertEquals(before, count("SELECT COUNT(*) FROM challenge"));
+    }
+
+    @Test
+    void reversedBidWindowIsRejectedWithTheField() {
+        long before = count("SELECT COUNT(*) FROM challenge");
+        Instant opens = Instant.now().plus(10, ChronoUnit.DAYS);
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> create("reversed", opens, opens.minus(1, ChronoUnit.DAYS)));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, e.getStatus());
+        Map<String, Object> problem = assertProblem(e, "https://jiebang.cn/problems/invalid-challenge");
+        assertTrue(problem.get("errors").toString().contains("bidClosesAt"));
+        assertEquals(before, count("SELECT COUNT(*) FROM challenge"));
+    }
+
+    @Test
+    void publishingAfterTheBidWindowClosedIsRejectedAndEmitsNothing() {
+        Instant opens = Instant.now().minus(10, ChronoUnit.DAYS);
+        String id = (String) create("closed window", opens, Instant.now().minus(1, ChronoUnit.SECONDS)).get("id");
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/challenges/" + id + "/publish", "")));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, e.getStatus());
+        assertProblem(e, "https://jiebang.cn/problems/bid-window-closed");
+        assertEquals(0, count("SELECT COUNT(*) FROM outbox_message WHERE message_key = '" + id + "'"));
+        assertEquals("DRAFT", http.toBlocking().retrieve(HttpRequest.GET("/api/challenges/" + id), JSON).get("status"));
+    }
+
+    @Test
+    void unknownChallengeIsA404Problem() {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/challenges/" + UUID.randomUUID() + "/publish", "")));
+        assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
+        assertProblem(e, "https://jiebang.cn/problems/challenge-not-found");
+    }
+
+    @Test
+    void healthAndOpenApiAreServed() {
+        HttpResponse<String> health = http.toBlocking().exchange("/health", String.class);
+        assertEquals(HttpStatus.OK, health.getStatus());
+        String spec = http.toBlocking().retrieve("/swagger/jiebang-challenge-service-0.1.yml");
+        assertTrue(spec.contains("/api/challenges/{id}/publish"));
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange("/swagger-ui/index.html", String.class).getStatus());
+    }
+
+    private Map<String, Object> create(String title, Instant closes) {
+        return create(title, Instant.now().minus(2, ChronoUnit.DAYS), closes);
+    }
+
+    private Map<String, Object> create(String title, Instant opens, Instant closes) {
+        return http.toBlocking().retrieve(HttpRequest.POST("/api/challenges", Map.of(
+                "title", title,
+                "problemStatement", "研制满足28纳米工艺要求的ArF光刻胶",
+                "technologyField", "NEW_MATERIALS",
+                "totalBudget", "1200000.50",
+                "bidOpensAt", opens.toString(),
+                "bidClosesAt", closes.toString())), JSON);
+    }
+
+    private static Map<String, Object> assertProblem(HttpClientResponseException e, String type) {
+        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+        Map<String, Object> problem = e.getResponse().getBody(JSON).orElseThrow();
+        assertEquals(type, problem.get("type"));
+        assertEquals(e.getStatus().getCode(), ((Number) problem.get("status")).intValue());
+        assertNotNull(problem.get("detail"));
+        return problem;
+    }
+
+    private long count(String sql) {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static ConsumerRecord<String, String> awaitRecord(String key) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.CHALLENGE_EVENTS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key())) {
+                        return r;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no event for " + key);
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), UTF_8);
+    }
+}
