@@ -2,6 +2,7 @@ package cn.jiebang.challenge;
 
 import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.TestDatabase;
+import cn.jiebang.devstack.TopicRecorder;
 import cn.jiebang.events.ChallengePublished;
 import cn.jiebang.events.Topics;
 import cn.jiebang.messaging.CloudEventHeaders;
@@ -15,10 +16,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -35,7 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -187,24 +185,14 @@ class ChallengeApiIT implements TestPropertyProvider {
     }
 
     private static ConsumerRecord<String, String> awaitRecord(String key) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.CHALLENGE_EVENTS));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        return r;
-                    }
-                }
-            }
+        try (TopicRecorder records = new TopicRecorder(Devstack.kafkaBootstrapServers(), Topics.CHALLENGE_EVENTS,
+                r -> key.equals(r.key()))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> !records.all().isEmpty());
+            return records.all().get(0);
         }
-        throw new AssertionError("no event for " + key);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), UTF_8);
+        return TopicRecorder.header(record, name);
     }
 }

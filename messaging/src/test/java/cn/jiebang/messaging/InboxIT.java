@@ -2,6 +2,7 @@ package cn.jiebang.messaging;
 
 import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.TestDatabase;
+import cn.jiebang.devstack.TopicRecorder;
 import cn.jiebang.events.ChallengePublished;
 import cn.jiebang.events.Topics;
 import io.micronaut.context.ApplicationContext;
@@ -67,8 +68,8 @@ class InboxIT {
     void poisonMessageGoesToTheDeadLetterTopicAndTheNextIsProcessed() throws Exception {
         TestEffects effects = app.getBean(TestEffects.class);
         String poisonId = UUID.randomUUID().toString();
-        try (Records dead = new Records(bootstrap, Topics.deadLetter(TestInboxListener.GROUP),
-                r -> poisonId.equals(Records.header(r, CloudEventHeaders.ID)))) {
+        try (TopicRecorder dead = new TopicRecorder(bootstrap, Topics.deadLetter(TestInboxListener.GROUP),
+                r -> poisonId.equals(TopicRecorder.header(r, CloudEventHeaders.ID)))) {
             send(poisonId, "{ this is not json");
             String next = "after-poison-" + poisonId;
             send(UUID.randomUUID().toString(), payload(next));
@@ -77,8 +78,8 @@ class InboxIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> dead.all().size() == 1);
             ConsumerRecord<String, String> parked = dead.all().get(0);
             assertEquals("{ this is not json", parked.value());
-            assertEquals(TestInboxListener.TOPIC, Records.header(parked, DeadLetters.ORIGINAL_TOPIC));
-            assertEquals(ChallengePublished.TYPE, Records.header(parked, CloudEventHeaders.TYPE));
+            assertEquals(TestInboxListener.TOPIC, TopicRecorder.header(parked, DeadLetters.ORIGINAL_TOPIC));
+            assertEquals(ChallengePublished.TYPE, TopicRecorder.header(parked, CloudEventHeaders.TYPE));
         }
     }
 
@@ -87,8 +88,8 @@ class InboxIT {
         TestEffects effects = app.getBean(TestEffects.class);
         String failingId = UUID.randomUUID().toString();
         String failing = TestInboxListener.FAILING_TITLE + "-" + failingId;
-        try (Records dead = new Records(bootstrap, Topics.deadLetter(TestInboxListener.GROUP),
-                r -> failingId.equals(Records.header(r, CloudEventHeaders.ID)))) {
+        try (TopicRecorder dead = new TopicRecorder(bootstrap, Topics.deadLetter(TestInboxListener.GROUP),
+                r -> failingId.equals(TopicRecorder.header(r, CloudEventHeaders.ID)))) {
             String failingPayload = payload(failing);
             send(failingId, failingPayload);
             String next = "after-failure-" + failingId;

@@ -3,6 +3,7 @@ package cn.jiebang.messaging;
 import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.EmbeddedKafka;
 import cn.jiebang.devstack.TestDatabase;
+import cn.jiebang.devstack.TopicRecorder;
 import cn.jiebang.events.ChallengePublished;
 import cn.jiebang.events.Topics;
 import io.micronaut.context.ApplicationContext;
@@ -47,7 +48,7 @@ class OutboxRelayIT {
         String run = UUID.randomUUID().toString();
         int keys = 8;
         int perKey = 40;
-        try (Records records = new Records(bootstrap, Topics.CHALLENGE_EVENTS, r -> r.key().startsWith(run))) {
+        try (TopicRecorder records = new TopicRecorder(bootstrap, Topics.CHALLENGE_EVENTS, r -> r.key().startsWith(run))) {
             // small batches so the two relays interleave on the same keys
             ApplicationContext a = start(bootstrap, Map.of("jiebang.outbox.batch-size", 7));
             ApplicationContext b = start(bootstrap, Map.of("jiebang.outbox.batch-size", 5));
@@ -72,10 +73,10 @@ class OutboxRelayIT {
             for (ConsumerRecord<String, String> r : all) {
                 ChallengePublished event = a.getBean(EventJson.class).read(r.value(), ChallengePublished.class);
                 sequences.computeIfAbsent(r.key(), x -> new ArrayList<>()).add(Integer.parseInt(event.title()));
-                assertEquals(ChallengePublished.TYPE, Records.header(r, CloudEventHeaders.TYPE));
-                assertEquals("1.0", Records.header(r, CloudEventHeaders.SPEC_VERSION));
-                assertEquals("urn:jiebang:messaging-test", Records.header(r, CloudEventHeaders.SOURCE));
-                Instant.parse(Records.header(r, CloudEventHeaders.TIME));
+                assertEquals(ChallengePublished.TYPE, TopicRecorder.header(r, CloudEventHeaders.TYPE));
+                assertEquals("1.0", TopicRecorder.header(r, CloudEventHeaders.SPEC_VERSION));
+                assertEquals("urn:jiebang:messaging-test", TopicRecorder.header(r, CloudEventHeaders.SOURCE));
+                Instant.parse(TopicRecorder.header(r, CloudEventHeaders.TIME));
             }
             List<Integer> expected = IntStream.range(0, perKey).boxed().toList();
             assertEquals(keys, sequences.size());
@@ -87,7 +88,7 @@ class OutboxRelayIT {
     @Test
     void brokerDownDelaysTheEventButDoesNotLoseIt() throws Exception {
         try (EmbeddedKafka kafka = new EmbeddedKafka().start();
-             Records records = new Records(kafka.bootstrapServers(), Topics.CHALLENGE_EVENTS, r -> true)) {
+             TopicRecorder records = new TopicRecorder(kafka.bootstrapServers(), Topics.CHALLENGE_EVENTS, r -> true)) {
             ApplicationContext app = start(kafka.bootstrapServers(), Map.of());
             OutboxMessages outbox = app.getBean(OutboxMessages.class);
 
@@ -122,7 +123,7 @@ class OutboxRelayIT {
 
     private static Set<String> distinctIds(List<ConsumerRecord<String, String>> records) {
         Set<String> ids = new HashSet<>();
-        records.forEach(r -> ids.add(Records.header(r, CloudEventHeaders.ID)));
+        records.forEach(r -> ids.add(TopicRecorder.header(r, CloudEventHeaders.ID)));
         assertTrue(ids.size() <= records.size());
         return ids;
     }

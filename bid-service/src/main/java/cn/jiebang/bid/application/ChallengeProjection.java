@@ -1,0 +1,30 @@
+package cn.jiebang.bid.application;
+
+import cn.jiebang.bid.domain.BiddingChallenge;
+import cn.jiebang.bid.domain.BiddingChallenges;
+import cn.jiebang.events.ChallengePublished;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
+
+/** Keeps bid-service's copy of published challenges; runs inside the inbox's transaction. */
+@Singleton
+public class ChallengeProjection {
+
+    private final BiddingChallenges challenges;
+
+    ChallengeProjection(BiddingChallenges challenges) {
+        this.challenges = challenges;
+    }
+
+    @Transactional(propagation = MANDATORY)
+    public void on(ChallengePublished event) {
+        BiddingChallenge challenge = BiddingChallenge.from(event);
+        if (challenges.existsById(challenge.challengeId())) {
+            challenges.update(challenge);
+        } else {
+            challenges.save(challenge);
+        }
+    }
+}

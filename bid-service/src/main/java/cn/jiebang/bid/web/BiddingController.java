@@ -1,0 +1,41 @@
+package cn.jiebang.bid.web;
+
+import cn.jiebang.bid.domain.BiddingChallenge;
+import cn.jiebang.bid.domain.BiddingChallenges;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** Public: whether a published challenge takes bids right now, by the server's clock. */
+@Tag(name = "bidding")
+@Controller("/api/challenges")
+class BiddingController {
+
+    private final BiddingChallenges challenges;
+    private final Clock clock;
+
+    BiddingController(BiddingChallenges challenges, Clock clock) {
+        this.challenges = challenges;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    record BiddingStatus(String challengeId, String title, boolean open, Instant opensAt, Instant closesAt,
+                         Instant serverTime) {
+    }
+
+    @Operation(summary = "Whether bidding on a published challenge is open, and until when")
+    @Get("/{id}/bidding")
+    BiddingStatus bidding(@PathVariable String id) {
+        BiddingChallenge challenge = challenges.require(id);
+        Instant now = clock.instant();
+        return new BiddingStatus(challenge.challengeId(), challenge.title(), challenge.isOpenAt(now),
+                challenge.bidOpensAt(), challenge.bidClosesAt(), now);
+    }
+}

@@ -1,0 +1,141 @@
+package cn.jiebang.bid;
+
+import cn.jiebang.devstack.Devstack;
+import cn.jiebang.devstack.TestDatabase;
+import cn.jiebang.devstack.TopicRecorder;
+import cn.jiebang.events.ChallengePublished;
+import cn.jiebang.events.Topics;
+import cn.jiebang.messaging.CloudEventHeaders;
+import cn.jiebang.messaging.EventJson;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BiddingProjectionIT implements TestPropertyProvider {
+
+    private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
+    private final TestDatabase db = Devstack.database("bid");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    EventJson json;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Devstack.serviceProperties(db);
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        Devstack.drop(db);
+    }
+
+    @Test
+    void publishedChallengeIsOpenForBidsUntilItsDeadline() {
+        String id = UUID.randomUUID().toString();
+        Instant closes = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        deliver(UUID.randomUUID().toString(), published(id, "脑机接口 𠀀", Instant.now().minus(1, ChronoUnit.HOURS), closes));
+
+        Map<String, Object> bidding = awaitBidding(id);
+        assertEquals(true, bidding.get("open"));
+        assertEquals(closes, Instant.parse((String) bidding.get("closesAt")));
+        assertEquals("脑机接口 𠀀", bidding.get("title"));
+    }
+
+    @Test
+    void challengeNotYetOpenSaysWhenItOpens() {
+        String id = UUID.randomUUID().toString();
+        Instant opens = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        deliver(UUID.randomUUID().toString(), published(id, "later", opens, opens.plus(30, ChronoUnit.DAYS)));
+
+        Map<String, Object> bidding = awaitBidding(id);
+        assertEquals(false, bidding.get("open"));
+        assertEquals(opens, Instant.parse((String) bidding.get("opensAt")));
+    }
+
+    @Test
+    void sameEventDeliveredTwiceIsAppliedOnce() {
+        String id = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        Instant opens = Instant.now().minus(1, ChronoUnit.HOURS);
+        Instant closes = Instant.now().plus(7, ChronoUnit.DAYS);
+        deliver(eventId, published(id, "first delivery", opens, closes));
+        // a redelivery must not be applied again: same ce_id, so the changed title must not show
+        deliver(eventId, published(id, "second delivery", opens, closes));
+        String marker = UUID.randomUUID().toString();
+        deliver(UUID.randomUUID().toString(), published(marker, "marker", opens, closes));
+
+        awaitBidding(marker);
+        assertEquals("first delivery", awaitBidding(id).get("title"));
+        assertEquals(1, count("SELECT COUNT(*) FROM processed_event WHERE event_id = '" + eventId + "'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM bidding_challenge WHERE challenge_id = '" + id + "'"));
+    }
+
+    @Test
+    void unknownChallengeIsA404Problem() {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/api/challenges/" + UUID.randomUUID() + "/bidding"), JSON));
+        assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
+        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+    }
+
+    private Map<String, Object> awaitBidding(String id) {
+        return await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(HttpClientResponseException.class)
+                .until(() -> http.toBlocking().retrieve(HttpRequest.GET("/api/challenges/" + id + "/bidding"), JSON),
+                        body -> body != null);
+    }
+
+    private static ChallengePublished published(String id, String title, Instant opens, Instant closes) {
+        return new ChallengePublished(id, title, "问题", "BRAIN_COMPUTER_INTERFACE",
+                new BigDecimal("5000000.00"), opens, closes, Instant.now());
+    }
+
+    private void deliver(String eventId, ChallengePublished event) {
+        TopicRecorder.send(Devstack.kafkaBootstrapServers(), Topics.CHALLENGE_EVENTS, event.challengeId(),
+                json.write(event), Map.of(
+                CloudEventHeaders.ID, eventId,
+                CloudEventHeaders.TYPE, ChallengePublished.TYPE,
+                CloudEventHeaders.SOURCE, "urn:jiebang:challenge-service",
+                CloudEventHeaders.TIME, Instant.now().toString(),
+                CloudEventHeaders.SPEC_VERSION, "1.0"));
+    }
+
+    private long count(String sql) {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
