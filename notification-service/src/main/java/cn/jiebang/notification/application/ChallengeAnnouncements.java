@@ -1,0 +1,44 @@
+package cn.jiebang.notification.application;
+
+import cn.jiebang.events.ChallengePublished;
+import cn.jiebang.messaging.IncomingEvent;
+import cn.jiebang.notification.domain.Notification;
+import cn.jiebang.notification.domain.NotificationKind;
+import cn.jiebang.notification.domain.Notifications;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
+
+/**
+ * Announces newly published challenges. Until accounts and subscriptions exist, to everyone; the
+ * accounts and notifications issues narrow it to the teams subscribed to the challenge's field.
+ */
+@Singleton
+public class ChallengeAnnouncements {
+
+    /** Deadlines are shown in Beijing time, where the programs run; stored and sent as UTC instants. */
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'CST'")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final Notifications notifications;
+    private final Clock clock;
+
+    ChallengeAnnouncements(Notifications notifications, Clock clock) {
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = MANDATORY)
+    public void on(ChallengePublished event, IncomingEvent envelope) {
+        String title = "新榜单发布 New challenge: " + event.title();
+        String body = "榜额 Budget ¥" + event.totalBudget().toPlainString() + " · 揭榜截止 Bids close "
+                + DEADLINE.format(event.bidClosesAt());
+        notifications.save(Notification.toEveryone(NotificationKind.CHALLENGE_PUBLISHED, title, body,
+                "/api/challenges/" + event.challengeId(), envelope.id(), clock.instant()));
+    }
+}

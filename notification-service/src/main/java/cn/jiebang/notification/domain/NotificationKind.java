@@ -1,0 +1,5 @@
+package cn.jiebang.notification.domain;
+
+public enum NotificationKind {
+    CHALLENGE_PUBLISHED
+}

@@ -1,0 +1,37 @@
+package cn.jiebang.notification.messaging;
+
+import cn.jiebang.events.EventCatalog;
+import cn.jiebang.events.Topics;
+import cn.jiebang.messaging.DeadLetters;
+import cn.jiebang.messaging.EventHandlers;
+import cn.jiebang.messaging.Inbox;
+import cn.jiebang.messaging.InboxListener;
+import cn.jiebang.notification.application.ChallengeAnnouncements;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** notification-service listens to every topic: whatever happens on the platform may concern someone. */
+@KafkaListener(groupId = PlatformEventsListener.GROUP, offsetReset = OffsetReset.EARLIEST,
+        offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
+                retryDelay = "1s", handleAllExceptions = true))
+class PlatformEventsListener extends InboxListener {
+
+    static final String GROUP = "notification-service";
+
+    PlatformEventsListener(Inbox inbox, DeadLetters deadLetters, ChallengeAnnouncements announcements) {
+        super(GROUP, inbox, deadLetters, EventHandlers.builder()
+                .on(EventCatalog.CHALLENGE_PUBLISHED, announcements::on)
+                .build());
+    }
+
+    @Topic({Topics.ACCOUNT_EVENTS, Topics.CHALLENGE_EVENTS, Topics.BID_EVENTS})
+    void receive(ConsumerRecord<String, String> record) {
+        deliver(record);
+    }
+}

@@ -1,0 +1,112 @@
+package cn.jiebang.notification;
+
+import cn.jiebang.devstack.Devstack;
+import cn.jiebang.devstack.TestDatabase;
+import cn.jiebang.devstack.TopicRecorder;
+import cn.jiebang.events.ChallengePublished;
+import cn.jiebang.events.Topics;
+import cn.jiebang.messaging.CloudEventHeaders;
+import cn.jiebang.messaging.EventJson;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NotificationInboxIT implements TestPropertyProvider {
+
+    private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
+    private final TestDatabase db = Devstack.database("notification");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    EventJson json;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Devstack.serviceProperties(db);
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        Devstack.drop(db);
+    }
+
+    @Test
+    void publishedChallengeIsAnnouncedOnceEvenWhenDeliveredTwice() {
+        String challengeId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        ChallengePublished event = new ChallengePublished(challengeId, "新能源储能 🔋 " + challengeId, "问题",
+                "NEW_ENERGY", new BigDecimal("8000000.00"), Instant.parse("2026-12-01T00:00:00Z"),
+                Instant.parse("2027-01-31T09:00:00Z"), Instant.now());
+        deliver(eventId, event);
+        deliver(eventId, event);
+        String marker = UUID.randomUUID().toString();
+        deliver(UUID.randomUUID().toString(), new ChallengePublished(marker, "marker " + marker, "问题", "OTHER",
+                BigDecimal.ONE, Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2027-01-31T09:00:00Z"), Instant.now()));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> titles().stream().anyMatch(t -> t.contains(marker)));
+        List<Map<String, Object>> mine = items().stream()
+                .filter(n -> ((String) n.get("title")).contains(challengeId)).toList();
+        assertEquals(1, mine.size(), "one notification per event and recipient");
+        Map<String, Object> n = mine.get(0);
+        assertEquals("CHALLENGE_PUBLISHED", n.get("kind"));
+        assertEquals("/api/challenges/" + challengeId, n.get("link"));
+        assertTrue(((String) n.get("body")).contains("8000000.00"));
+        assertTrue(((String) n.get("body")).contains("2027-01-31 17:00 CST"), "deadline shown in Beijing time");
+        assertFalse((Boolean) n.get("read"));
+    }
+
+    @Test
+    void pageSizeIsBounded() {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/api/notifications?size=1000"), JSON));
+        assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> items() {
+        Map<String, Object> page = http.toBlocking().retrieve(HttpRequest.GET("/api/notifications?size=100"), JSON);
+        return (List<Map<String, Object>>) page.get("items");
+    }
+
+    private List<String> titles() {
+        return items().stream().map(n -> (String) n.get("title")).toList();
+    }
+
+    private void deliver(String eventId, ChallengePublished event) {
+        TopicRecorder.send(Devstack.kafkaBootstrapServers(), Topics.CHALLENGE_EVENTS, event.challengeId(),
+                json.write(event), Map.of(
+                        CloudEventHeaders.ID, eventId,
+                        CloudEventHeaders.TYPE, ChallengePublished.TYPE,
+                        CloudEventHeaders.SOURCE, "urn:jiebang:challenge-service",
+                        CloudEventHeaders.TIME, Instant.now().toString(),
+                        CloudEventHeaders.SPEC_VERSION, "1.0"));
+    }
+}
