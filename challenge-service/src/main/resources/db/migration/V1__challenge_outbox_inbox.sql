@@ -1,7 +1,7 @@
 CREATE TABLE challenge (
     id                CHAR(36)       NOT NULL PRIMARY KEY,
     title             VARCHAR(200)   NOT NULL,
-    problem_statement TEXT           NOT NULL,
+    problem_statement MEDIUMTEXT     NOT NULL,
     technology_field  VARCHAR(40)    NOT NULL,
     total_budget      DECIMAL(15, 2) NOT NULL,
     bid_opens_at      DATETIME(6)    NOT NULL,

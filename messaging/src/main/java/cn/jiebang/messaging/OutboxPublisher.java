@@ -1,6 +1,7 @@
 package cn.jiebang.messaging;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -54,8 +55,12 @@ class OutboxPublisher {
         return batchSize;
     }
 
-    /** Returns how many rows it published; fewer than a batch means the relay can rest until its next tick. */
-    @Transactional
+    /**
+     * Returns how many rows it published; fewer than a batch means the relay can rest until its next tick.
+     * READ COMMITTED, so the locking read takes no gap locks: under REPEATABLE READ they deadlock with
+     * the inserts of use cases adding to the outbox at the same moment.
+     */
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     int publishBatch() throws InterruptedException {
         List<OutboxMessage> claimed = messages.claimUnpublished(batchSize);
         if (claimed.isEmpty()) {

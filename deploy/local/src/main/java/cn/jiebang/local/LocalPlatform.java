@@ -1,0 +1,80 @@
+package cn.jiebang.local;
+
+import cn.jiebang.devstack.EmbeddedKafka;
+import cn.jiebang.devstack.EmbeddedMariaDb;
+import cn.jiebang.devstack.ServerDatabases;
+import cn.jiebang.devstack.TestDatabase;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code deploy/local/run}: the whole platform on this machine with nothing installed — a real Kafka
+ * broker and a real MariaDB in this process, the three services as separate processes, a demo
+ * challenge published through the API. Ctrl-C stops the services, then the database and the broker.
+ */
+public final class LocalPlatform {
+
+    private LocalPlatform() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        Path root = Platform.root();
+        Path logDir = root.resolve("deploy/local/target/logs");
+        List<Integer> ports = List.of(port("CHALLENGE_SERVICE_PORT", 8081), port("BID_SERVICE_PORT", 8082),
+                port("NOTIFICATION_SERVICE_PORT", 8083));
+
+        System.out.println("Starting Kafka (KRaft) and MariaDB in-process ...");
+        EmbeddedKafka kafka = new EmbeddedKafka().start();
+        EmbeddedMariaDb mariaDb = new EmbeddedMariaDb();
+        List<TestDatabase> databases = List.of(
+                ServerDatabases.create(mariaDb.server(), "jiebang_challenge"),
+                ServerDatabases.create(mariaDb.server(), "jiebang_bid"),
+                ServerDatabases.create(mariaDb.server(), "jiebang_notification"));
+
+        System.out.println("Starting " + String.join(", ", Platform.SERVICES) + " (logs in " + logDir + ") ...");
+        Platform platform;
+        try {
+            platform = Platform.start(root, kafka.bootstrapServers(), databases, ports, logDir);
+        } catch (Exception e) {
+            mariaDb.close();
+            kafka.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the services, MariaDB and Kafka ...");
+            platform.close();
+            mariaDb.close();
+            kafka.close();
+            stopped.countDown();
+            System.out.println("Stopped.");
+        }, "local-platform-shutdown"));
+
+        String challengeId = new DemoData().publishDemoChallenge(platform.url("challenge-service"), Instant.now());
+        Duration startup = Duration.ofNanos(System.nanoTime() - started);
+
+        System.out.printf("%nJiebang is running (started in %.1f s).%n%n", startup.toMillis() / 1000.0);
+        for (ServiceProcess p : platform.processes()) {
+            System.out.printf("  %-22s %s   (pid %d, API docs %s/swagger-ui/index.html, log %s)%n",
+                    p.name(), p.url(), p.pid(), p.url(), p.log());
+        }
+        System.out.printf("%n  Kafka bootstrap        %s%n", kafka.bootstrapServers());
+        System.out.printf("  MariaDB                %s (root, no password)%n", databases.get(0).server().url());
+        System.out.printf("%nDemo challenge %s is published:%n", challengeId);
+        System.out.printf("  curl %s/api/challenges/%s%n", platform.url("challenge-service"), challengeId);
+        System.out.printf("  curl %s/api/challenges/%s/bidding%n", platform.url("bid-service"), challengeId);
+        System.out.printf("  curl %s/api/notifications%n", platform.url("notification-service"));
+        System.out.println("\nPress Ctrl-C to stop.");
+        stopped.await();
+    }
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value);
+    }
+}

@@ -1,0 +1,83 @@
+package cn.jiebang.local;
+
+import cn.jiebang.devstack.TestDatabase;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three services started as separate processes against one Kafka and one database each. Used by
+ * the local launcher and by the end-to-end test.
+ */
+final class Platform implements AutoCloseable {
+
+    static final String VERSION = "0.1.0-SNAPSHOT";
+    static final List<String> SERVICES = List.of("challenge-service", "bid-service", "notification-service");
+
+    private final List<ServiceProcess> processes = new ArrayList<>();
+
+    /**
+     * Starts every service of {@link #SERVICES}: {@code databases} and {@code ports} are in the same order.
+     * All are started before any is awaited, so their start-ups overlap.
+     */
+    static Platform start(Path root, String kafkaBootstrapServers, List<TestDatabase> databases, List<Integer> ports,
+                          Path logDir) throws Exception {
+        Files.createDirectories(logDir);
+        Platform platform = new Platform();
+        try {
+            for (int i = 0; i < SERVICES.size(); i++) {
+                String service = SERVICES.get(i);
+                TestDatabase db = databases.get(i);
+                platform.processes.add(ServiceProcess.start(service,
+                        root.resolve(service).resolve("target").resolve(service + "-" + VERSION + ".jar"),
+                        ports.get(i),
+                        Map.of("DATASOURCES_DEFAULT_URL", db.url(),
+                                "DATASOURCES_DEFAULT_USERNAME", db.user(),
+                                "DATASOURCES_DEFAULT_PASSWORD", db.password(),
+                                "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers),
+                        logDir));
+            }
+            for (ServiceProcess process : platform.processes) {
+                process.awaitHealthy(Duration.ofSeconds(180));
+            }
+            return platform;
+        } catch (Exception | Error e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    List<ServiceProcess> processes() {
+        return List.copyOf(processes);
+    }
+
+    String url(String service) {
+        return processes.get(SERVICES.indexOf(service)).url();
+    }
+
+    @Override
+    public void close() {
+        // in reverse, so consumers go before the producers they read from
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).close();
+        }
+    }
+
+    /** The repository root: {@code JIEBANG_HOME}, or the nearest directory upwards holding {@code mvnw}. */
+    static Path root() {
+        String home = System.getenv("JIEBANG_HOME");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home).toAbsolutePath();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("deploy/local"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("cannot find the repository root; set JIEBANG_HOME");
+    }
+}
