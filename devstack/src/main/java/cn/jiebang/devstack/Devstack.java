@@ -88,7 +88,7 @@ public final class Devstack {
     private static DatabaseServer chooseDatabaseServer() {
         String url = System.getenv("JIEBANG_TEST_DB_URL");
         if (url != null && !url.isBlank()) {
-            return new DatabaseServer(url,
+            return ServerDatabases.serverAt(url,
                     envOr("JIEBANG_TEST_DB_USER", "root"), envOr("JIEBANG_TEST_DB_PASSWORD", ""));
         }
         if (dockerAvailable()) {
@@ -97,7 +97,7 @@ public final class Devstack {
                     .withPassword("jiebang")
                     .withCommand("--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci");
             mysql.start();
-            return new DatabaseServer(ServerDatabases.jdbcUrl(mysql.getHost(), mysql.getFirstMappedPort(), ""),
+            return new DatabaseServer(ServerDatabases.mysqlUrl(mysql.getHost(), mysql.getFirstMappedPort(), ""),
                     mysql.getUsername(), mysql.getPassword());
         }
         embeddedMariaDb = new EmbeddedMariaDb();

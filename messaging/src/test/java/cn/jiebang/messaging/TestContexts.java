@@ -18,7 +18,6 @@ final class TestContexts {
         props.put("datasources.default.url", db.url());
         props.put("datasources.default.username", db.user());
         props.put("datasources.default.password", db.password());
-        props.put("datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver");
         props.put("datasources.default.dialect", "MYSQL");
         props.put("datasources.default.maximum-pool-size", 6);
         props.put("flyway.datasources.default.enabled", true);
