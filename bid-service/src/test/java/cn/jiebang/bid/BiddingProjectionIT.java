@@ -2,11 +2,8 @@ package cn.jiebang.bid;
 
 import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.TestDatabase;
-import cn.jiebang.devstack.TopicRecorder;
+import cn.jiebang.testing.Events;
 import cn.jiebang.events.ChallengePublished;
-import cn.jiebang.events.Topics;
-import cn.jiebang.messaging.CloudEventHeaders;
-import cn.jiebang.messaging.EventJson;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -46,12 +43,9 @@ class BiddingProjectionIT implements TestPropertyProvider {
     @Client("/")
     HttpClient http;
 
-    @Inject
-    EventJson json;
-
     @Override
     public Map<String, String> getProperties() {
-        return Devstack.serviceProperties(db);
+        return Devstack.resourceServerProperties(db);
     }
 
     @AfterAll
@@ -119,14 +113,8 @@ class BiddingProjectionIT implements TestPropertyProvider {
                 new BigDecimal("5000000.00"), opens, closes, Instant.now());
     }
 
-    private void deliver(String eventId, ChallengePublished event) {
-        TopicRecorder.send(Devstack.kafkaBootstrapServers(), Topics.CHALLENGE_EVENTS, event.challengeId(),
-                json.write(event), Map.of(
-                CloudEventHeaders.ID, eventId,
-                CloudEventHeaders.TYPE, ChallengePublished.TYPE,
-                CloudEventHeaders.SOURCE, "urn:jiebang:challenge-service",
-                CloudEventHeaders.TIME, Instant.now().toString(),
-                CloudEventHeaders.SPEC_VERSION, "1.0"));
+    private static void deliver(String eventId, ChallengePublished event) {
+        Events.deliver(eventId, event);
     }
 
     private long count(String sql) {

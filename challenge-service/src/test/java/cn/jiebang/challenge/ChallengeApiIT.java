@@ -50,9 +50,40 @@ class ChallengeApiIT implements TestPropertyProvider {
     @Client("/")
     HttpClient http;
 
+    private String admin;
+
     @Override
     public Map<String, String> getProperties() {
-        return Devstack.serviceProperties(db);
+        Map<String, String> properties = new java.util.HashMap<>(Devstack.serviceProperties(db));
+        properties.putAll(Api.bootstrapAdmin());
+        return properties;
+    }
+
+    private String admin() {
+        if (admin == null) {
+            admin = new Api(http).adminToken();
+        }
+        return admin;
+    }
+
+    @Test
+    void onlyTheProgramOfficeCreatesAndPublishesAndDraftsStayHidden() {
+        Map<String, Object> body = Map.of("title", "t", "problemStatement", "p", "technologyField", "OTHER",
+                "totalBudget", "1.00", "bidOpensAt", Instant.now().toString(),
+                "bidClosesAt", Instant.now().plus(1, ChronoUnit.DAYS).toString());
+        HttpClientResponseException anonymous = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/challenges", body)));
+        assertEquals(HttpStatus.UNAUTHORIZED, anonymous.getStatus());
+
+        String id = (String) create("draft only", Instant.now().plus(3, ChronoUnit.DAYS)).get("id");
+        HttpClientResponseException hidden = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/api/challenges/" + id)));
+        assertEquals(HttpStatus.NOT_FOUND, hidden.getStatus());
+        assertEquals("DRAFT", http.toBlocking().retrieve(
+                HttpRequest.GET("/api/challenges/" + id).bearerAuth(admin()), JSON).get("status"));
+
+        http.toBlocking().exchange(HttpRequest.POST("/api/challenges/" + id + "/publish", "").bearerAuth(admin()));
+        assertEquals("PUBLISHED", http.toBlocking().retrieve(HttpRequest.GET("/api/challenges/" + id), JSON).get("status"));
     }
 
     @AfterAll
@@ -69,7 +100,7 @@ class ChallengeApiIT implements TestPropertyProvider {
         assertEquals(title, created.get("title"));
 
         Map<String, Object> published = http.toBlocking().retrieve(
-                HttpRequest.POST("/api/challenges/" + id + "/publish", ""), JSON);
+                HttpRequest.POST("/api/challenges/" + id + "/publish", "").bearerAuth(admin()), JSON);
         assertEquals("PUBLISHED", published.get("status"));
         assertNotNull(published.get("publishedAt"));
 
@@ -85,10 +116,10 @@ class ChallengeApiIT implements TestPropertyProvider {
     @Test
     void publishingTwiceIsAConflictAndEmitsNothingMore() {
         String id = (String) create("twice", Instant.now().plus(30, ChronoUnit.DAYS)).get("id");
-        http.toBlocking().exchange(HttpRequest.POST("/api/challenges/" + id + "/publish", ""));
+        http.toBlocking().exchange(HttpRequest.POST("/api/challenges/" + id + "/publish", "").bearerAuth(admin()));
 
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.POST("/api/challenges/" + id + "/publish", "")));
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/challenges/" + id + "/publish", "").bearerAuth(admin())));
         assertEquals(HttpStatus.CONFLICT, e.getStatus());
         assertProblem(e, "https://jiebang.cn/problems/challenge-not-draft");
         assertEquals(1, count("SELECT COUNT(*) FROM outbox_message WHERE message_key = '" + id + "'"));
@@ -101,7 +132,7 @@ class ChallengeApiIT implements TestPropertyProvider {
                 () -> http.toBlocking().exchange(HttpRequest.POST("/api/challenges", Map.of(
                         "title", "", "problemStatement", "x", "technologyField", "NEW_MATERIALS",
                         "totalBudget", "10.123", "bidOpensAt", "2026-01-01T00:00:00Z",
-                        "bidClosesAt", "2027-01-01T00:00:00Z"))));
+                        "bidClosesAt", "2027-01-01T00:00:00Z")).bearerAuth(admin())));
         assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
         Map<String, Object> problem = assertProblem(e, "https://jiebang.cn/problems/invalid-request");
         List<?> errors = (List<?>) problem.get("errors");
@@ -128,17 +159,17 @@ class ChallengeApiIT implements TestPropertyProvider {
         Instant opens = Instant.now().minus(10, ChronoUnit.DAYS);
         String id = (String) create("closed window", opens, Instant.now().minus(1, ChronoUnit.SECONDS)).get("id");
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.POST("/api/challenges/" + id + "/publish", "")));
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/challenges/" + id + "/publish", "").bearerAuth(admin())));
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, e.getStatus());
         assertProblem(e, "https://jiebang.cn/problems/bid-window-closed");
         assertEquals(0, count("SELECT COUNT(*) FROM outbox_message WHERE message_key = '" + id + "'"));
-        assertEquals("DRAFT", http.toBlocking().retrieve(HttpRequest.GET("/api/challenges/" + id), JSON).get("status"));
+        assertEquals("DRAFT", http.toBlocking().retrieve(HttpRequest.GET("/api/challenges/" + id).bearerAuth(admin()), JSON).get("status"));
     }
 
     @Test
     void unknownChallengeIsA404Problem() {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.POST("/api/challenges/" + UUID.randomUUID() + "/publish", "")));
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/challenges/" + UUID.randomUUID() + "/publish", "").bearerAuth(admin())));
         assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
         assertProblem(e, "https://jiebang.cn/problems/challenge-not-found");
     }
@@ -157,13 +188,13 @@ class ChallengeApiIT implements TestPropertyProvider {
     }
 
     private Map<String, Object> create(String title, Instant opens, Instant closes) {
-        return http.toBlocking().retrieve(HttpRequest.POST("/api/challenges", Map.of(
+        return http.toBlocking().retrieve(HttpRequest.POST("/api/challenges", Map.<String, Object>of(
                 "title", title,
                 "problemStatement", "研制满足28纳米工艺要求的ArF光刻胶",
                 "technologyField", "NEW_MATERIALS",
                 "totalBudget", "1200000.50",
                 "bidOpensAt", opens.toString(),
-                "bidClosesAt", closes.toString())), JSON);
+                "bidClosesAt", closes.toString())).bearerAuth(admin()), JSON);
     }
 
     private static Map<String, Object> assertProblem(HttpClientResponseException e, String type) {

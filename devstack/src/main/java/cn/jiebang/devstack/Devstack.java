@@ -52,7 +52,7 @@ public final class Devstack {
         OPEN.remove(database);
     }
 
-    /** The Micronaut properties that point a service at a database and the test broker. */
+    /** The Micronaut properties that point a service at a database and the test broker, with cheap password hashing. */
     public static Map<String, String> serviceProperties(TestDatabase database) {
         return Map.of(
                 "datasources.default.url", database.url(),
@@ -60,7 +60,15 @@ public final class Devstack {
                 "datasources.default.password", database.password(),
                 "kafka.bootstrap.servers", kafkaBootstrapServers(),
                 "jiebang.outbox.relay.interval", "50ms",
-                "jiebang.outbox.relay.initial-delay", "0s");
+                "jiebang.outbox.relay.initial-delay", "0s",
+                "jiebang.passwords.bcrypt-strength", "4");
+    }
+
+    /** {@link #serviceProperties} for a resource server: it trusts the tokens of {@link TestTokens#shared()}. */
+    public static Map<String, String> resourceServerProperties(TestDatabase database) {
+        Map<String, String> properties = new java.util.HashMap<>(serviceProperties(database));
+        properties.put("micronaut.security.token.jwt.signatures.jwks.challenge-service.url", TestTokens.shared().jwksUrl());
+        return properties;
     }
 
     public static synchronized String kafkaBootstrapServers() {

@@ -12,7 +12,17 @@ public final class EventCatalog {
     public static final EventType<ChallengePublished> CHALLENGE_PUBLISHED =
             new EventType<>(ChallengePublished.TYPE, Topics.CHALLENGE_EVENTS, ChallengePublished.class);
 
-    private static final List<EventType<?>> ALL = List.of(CHALLENGE_PUBLISHED);
+    public static final EventType<OrganizationRegistered> ORGANIZATION_REGISTERED =
+            new EventType<>(OrganizationRegistered.TYPE, Topics.ACCOUNT_EVENTS, OrganizationRegistered.class);
+
+    public static final EventType<UserRegistered> USER_REGISTERED =
+            new EventType<>(UserRegistered.TYPE, Topics.ACCOUNT_EVENTS, UserRegistered.class);
+
+    public static final EventType<UserUpdated> USER_UPDATED =
+            new EventType<>(UserUpdated.TYPE, Topics.ACCOUNT_EVENTS, UserUpdated.class);
+
+    private static final List<EventType<?>> ALL = List.of(
+            CHALLENGE_PUBLISHED, ORGANIZATION_REGISTERED, USER_REGISTERED, USER_UPDATED);
 
     private static final Map<String, EventType<?>> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

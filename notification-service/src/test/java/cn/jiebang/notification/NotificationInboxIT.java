@@ -2,11 +2,9 @@ package cn.jiebang.notification;
 
 import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.TestDatabase;
-import cn.jiebang.devstack.TopicRecorder;
+import cn.jiebang.devstack.TestTokens;
+import cn.jiebang.testing.Events;
 import cn.jiebang.events.ChallengePublished;
-import cn.jiebang.events.Topics;
-import cn.jiebang.messaging.CloudEventHeaders;
-import cn.jiebang.messaging.EventJson;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -44,12 +42,9 @@ class NotificationInboxIT implements TestPropertyProvider {
     @Client("/")
     HttpClient http;
 
-    @Inject
-    EventJson json;
-
     @Override
     public Map<String, String> getProperties() {
-        return Devstack.serviceProperties(db);
+        return Devstack.resourceServerProperties(db);
     }
 
     @AfterAll
@@ -85,28 +80,27 @@ class NotificationInboxIT implements TestPropertyProvider {
     @Test
     void pageSizeIsBounded() {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().retrieve(HttpRequest.GET("/api/notifications?size=1000"), JSON));
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/api/notifications?size=1000").bearerAuth(token()), JSON));
         assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
         assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
     }
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> items() {
-        Map<String, Object> page = http.toBlocking().retrieve(HttpRequest.GET("/api/notifications?size=100"), JSON);
+        Map<String, Object> page = http.toBlocking().retrieve(
+                HttpRequest.GET("/api/notifications?size=100").bearerAuth(token()), JSON);
         return (List<Map<String, Object>>) page.get("items");
+    }
+
+    private static String token() {
+        return TestTokens.shared().token("reader", "some-organization", "TEAM");
     }
 
     private List<String> titles() {
         return items().stream().map(n -> (String) n.get("title")).toList();
     }
 
-    private void deliver(String eventId, ChallengePublished event) {
-        TopicRecorder.send(Devstack.kafkaBootstrapServers(), Topics.CHALLENGE_EVENTS, event.challengeId(),
-                json.write(event), Map.of(
-                        CloudEventHeaders.ID, eventId,
-                        CloudEventHeaders.TYPE, ChallengePublished.TYPE,
-                        CloudEventHeaders.SOURCE, "urn:jiebang:challenge-service",
-                        CloudEventHeaders.TIME, Instant.now().toString(),
-                        CloudEventHeaders.SPEC_VERSION, "1.0"));
+    private static void deliver(String eventId, ChallengePublished event) {
+        Events.deliver(eventId, event);
     }
 }

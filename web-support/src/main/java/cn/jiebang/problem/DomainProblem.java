@@ -16,7 +16,9 @@ public abstract class DomainProblem extends RuntimeException {
         /** The object is in a state that does not allow the request (e.g. publishing twice). */
         CONFLICT,
         /** The request is well-formed but breaks a business rule. */
-        REJECTED
+        REJECTED,
+        /** The caller could not be identified (e.g. wrong password). */
+        UNAUTHORIZED
     }
 
     /** One field of the request and what is wrong with it. */

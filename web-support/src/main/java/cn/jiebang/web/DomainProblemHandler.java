@@ -11,7 +11,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 
-/** Maps a domain refusal to its status: 404, 409 or 422; the body comes from {@link ProblemBodyProvider}. */
+/** Maps a domain refusal to its status: 401, 404, 409 or 422; the body comes from {@link ProblemBodyProvider}. */
 @Produces
 @Singleton
 @Requires(classes = {DomainProblem.class, ExceptionHandler.class})
@@ -29,6 +29,7 @@ class DomainProblemHandler implements ExceptionHandler<DomainProblem, HttpRespon
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case REJECTED -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
         };
         return errors.processResponse(ErrorContext.builder(request).cause(problem).errorMessage(problem.getMessage()).build(),
                 HttpResponse.status(status));

@@ -5,6 +5,10 @@ import cn.jiebang.bid.domain.BiddingChallenges;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,6 +19,7 @@ import java.time.Instant;
 /** Public: whether a published challenge takes bids right now, by the server's clock. */
 @Tag(name = "bidding")
 @Controller("/api/challenges")
+@ExecuteOn(TaskExecutors.BLOCKING)
 class BiddingController {
 
     private final BiddingChallenges challenges;
@@ -30,7 +35,8 @@ class BiddingController {
                          Instant serverTime) {
     }
 
-    @Operation(summary = "Whether bidding on a published challenge is open, and until when")
+    @Operation(summary = "Whether bidding on a published challenge is open, and until when (anyone)")
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/{id}/bidding")
     BiddingStatus bidding(@PathVariable String id) {
         BiddingChallenge challenge = challenges.require(id);

@@ -4,7 +4,12 @@ import cn.jiebang.challenge.application.ChallengeManagement;
 import cn.jiebang.challenge.application.ChallengeManagement.NewChallenge;
 import cn.jiebang.challenge.domain.Challenge;
 import cn.jiebang.challenge.domain.ChallengeStatus;
+import cn.jiebang.challenge.domain.ChallengeNotFound;
 import cn.jiebang.challenge.domain.Challenges;
+import cn.jiebang.web.Callers;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import cn.jiebang.challenge.domain.TechnologyField;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
@@ -17,6 +22,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,11 +42,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Challenges. Creating and publishing are the program office's (ADMIN) work; until the accounts issue
- * brings JWTs every caller is treated as the program office, so the role checks have one place to go.
+ * Challenges. Creating and publishing are the program office's (ADMIN) work; a published challenge is
+ * public (the board), a draft is seen by the program office only.
  */
 @Tag(name = "challenges")
 @Controller("/api/challenges")
+@ExecuteOn(TaskExecutors.BLOCKING)
 class ChallengeController {
 
     private final ChallengeManagement management;
@@ -76,7 +84,8 @@ class ChallengeController {
     record ChallengePage(List<ChallengeView> items, int page, int size, long totalItems) {
     }
 
-    @Operation(summary = "Create a draft challenge (program office)")
+    @Operation(summary = "Create a draft challenge (ADMIN)")
+    @Secured("ADMIN")
     @Post
     HttpResponse<ChallengeView> create(@Body @Valid CreateChallengeRequest request) {
         Challenge created = management.create(new NewChallenge(request.title(), request.problemStatement(),
@@ -84,23 +93,33 @@ class ChallengeController {
         return HttpResponse.created(ChallengeView.of(created), URI.create("/api/challenges/" + created.getId()));
     }
 
-    @Operation(summary = "Publish a draft challenge (发榜): bidding opens and challenge.published.v1 is emitted")
+    @Operation(summary = "Publish a draft challenge (发榜): bidding opens and challenge.published.v1 is emitted (ADMIN)")
+    @Secured("ADMIN")
     @Post("/{id}/publish")
     ChallengeView publish(@PathVariable String id) {
         return ChallengeView.of(management.publish(id));
     }
 
-    @Operation(summary = "One challenge")
+    @Operation(summary = "One challenge: published ones for anyone, drafts for ADMIN")
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/{id}")
-    ChallengeView get(@PathVariable String id) {
-        return ChallengeView.of(challenges.require(id));
+    ChallengeView get(@PathVariable String id, @Nullable Authentication caller) {
+        Challenge challenge = challenges.require(id);
+        if (challenge.getStatus() == ChallengeStatus.DRAFT && !Callers.hasRole(caller, "ADMIN")) {
+            throw new ChallengeNotFound(id);
+        }
+        return ChallengeView.of(challenge);
     }
 
-    @Operation(summary = "Challenges, newest first, paged")
+    @Operation(summary = "Challenges, newest first, paged: published ones for anyone, all for ADMIN")
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Get
     ChallengePage list(@QueryValue(defaultValue = "0") @Min(0) int page,
-                       @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Page<Challenge> result = challenges.findAll(Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"))));
+                       @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
+                       @Nullable Authentication caller) {
+        Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt")));
+        Page<Challenge> result = Callers.hasRole(caller, "ADMIN") ? challenges.findAll(pageable)
+                : challenges.findByStatusNotEqual(ChallengeStatus.DRAFT, pageable);
         return new ChallengePage(result.getContent().stream().map(ChallengeView::of).toList(), page, size,
                 result.getTotalSize());
     }

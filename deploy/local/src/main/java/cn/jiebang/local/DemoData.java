@@ -8,20 +8,69 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-/** Seeds the demo through the public API, as the program office would: one challenge, created and published. */
+/**
+ * Seeds the demo through the public API, as the program office would: an organization and a user for
+ * each role, and one challenge, created and published.
+ */
 final class DemoData {
 
+    static final String ADMIN_EMAIL = "admin@jiebang.local";
+    static final String ADMIN_PASSWORD = "jiebang-admin-demo";
+    static final String DEMO_PASSWORD = "jiebang-demo-2026";
+
+    /** A demo login: who it is and what it may do. */
+    record Login(String email, String password, String role, String organization) {
+    }
+
+    static final List<Login> LOGINS = List.of(
+            new Login(ADMIN_EMAIL, ADMIN_PASSWORD, "ADMIN", "项目管理办公室 Program Office"),
+            new Login("agency@jiebang.local", DEMO_PASSWORD, "AGENCY", "北京市科学技术委员会示范处 (demo agency)"),
+            new Login("team@jiebang.local", DEMO_PASSWORD, "TEAM", "天津新材料研究院 (demo institute)"),
+            new Login("judge@jiebang.local", DEMO_PASSWORD, "JUDGE", "河北精工装备有限公司 (demo enterprise)"));
+
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String challengeService;
+
+    DemoData(String challengeService) {
+        this.challengeService = challengeService;
+    }
+
+    String token(String email, String password) throws IOException, InterruptedException {
+        return find(TOKEN, post("/api/auth/token", null, """
+                {"email": "%s", "password": "%s"}""".formatted(email, password), 200));
+    }
+
+    /** One organization and one user for AGENCY, TEAM and JUDGE (the ADMIN exists from start-up). */
+    void createAccounts(String admin) throws IOException, InterruptedException {
+        createAccount(admin, LOGINS.get(1), "91110108MA01ABCDEN", "BEIJING", "GOVERNMENT_AGENCY", "[]");
+        createAccount(admin, LOGINS.get(2), "12120000MB1234567L", "TIANJIN", "RESEARCH_INSTITUTE", "[\"NEW_MATERIALS\"]");
+        createAccount(admin, LOGINS.get(3), "91130600MA0HB00020", "HEBEI", "ENTERPRISE",
+                "[\"NEW_MATERIALS\", \"ADVANCED_MANUFACTURING\"]");
+    }
+
+    private void createAccount(String admin, Login login, String creditCode, String region, String kind,
+                               String expertise) throws IOException, InterruptedException {
+        String organizationId = find(ID, post("/api/organizations", admin, """
+                {"name": "%s", "creditCode": "%s", "region": "%s", "kind": "%s"}"""
+                .formatted(login.organization(), creditCode, region, kind), 201));
+        post("/api/users", admin, """
+                {"organizationId": "%s", "name": "Demo %s", "email": "%s", "roles": ["%s"],
+                 "expertiseFields": %s, "language": "zh", "password": "%s"}"""
+                .formatted(organizationId, login.role().toLowerCase(), login.email(), login.role(), expertise,
+                        login.password()), 201);
+    }
 
     /** Returns the id of the published demo challenge. */
-    String publishDemoChallenge(String challengeService, Instant now) throws IOException, InterruptedException {
+    String publishDemoChallenge(String admin, Instant now) throws IOException, InterruptedException {
         Instant opens = now.truncatedTo(ChronoUnit.DAYS);
         Instant closes = opens.plus(45, ChronoUnit.DAYS).plus(9, ChronoUnit.HOURS);
         String body = """
@@ -32,23 +81,30 @@ final class DemoData {
                  "bidOpensAt": "%s",
                  "bidClosesAt": "%s"}
                 """.formatted(opens, closes);
-        String created = post(challengeService + "/api/challenges", body, 201);
-        Matcher id = ID.matcher(created);
-        if (!id.find()) {
-            throw new IllegalStateException("no id in " + created);
-        }
-        post(challengeService + "/api/challenges/" + id.group(1) + "/publish", "", 200);
-        return id.group(1);
+        String id = find(ID, post("/api/challenges", admin, body, 201));
+        post("/api/challenges/" + id + "/publish", admin, "", 200);
+        return id;
     }
 
-    private String post(String url, String json, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+    private String post(String path, String token, String json, int expected) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(challengeService + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, UTF_8))
-                .build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofString(json, UTF_8));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(UTF_8));
         if (response.statusCode() != expected) {
-            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
+    }
+
+    private static String find(Pattern pattern, String body) {
+        Matcher m = pattern.matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException(pattern + " not in " + body);
+        }
+        return m.group(1);
     }
 }

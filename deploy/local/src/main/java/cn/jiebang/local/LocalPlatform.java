@@ -55,7 +55,10 @@ public final class LocalPlatform {
             System.out.println("Stopped.");
         }, "local-platform-shutdown"));
 
-        String challengeId = new DemoData().publishDemoChallenge(platform.url("challenge-service"), Instant.now());
+        DemoData demo = new DemoData(platform.url("challenge-service"));
+        String admin = demo.token(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD);
+        demo.createAccounts(admin);
+        String challengeId = demo.publishDemoChallenge(admin, Instant.now());
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
 
         System.out.printf("%nJiebang is running (started in %.1f s).%n%n", startup.toMillis() / 1000.0);
@@ -68,7 +71,13 @@ public final class LocalPlatform {
         System.out.printf("%nDemo challenge %s is published:%n", challengeId);
         System.out.printf("  curl %s/api/challenges/%s%n", platform.url("challenge-service"), challengeId);
         System.out.printf("  curl %s/api/challenges/%s/bidding%n", platform.url("bid-service"), challengeId);
-        System.out.printf("  curl %s/api/notifications%n", platform.url("notification-service"));
+        System.out.printf("  curl %s/api/notifications -H \"Authorization: Bearer $TOKEN\"%n",
+                platform.url("notification-service"));
+        System.out.printf("%nDemo logins (POST %s/api/auth/token with {\"email\", \"password\"} for a token):%n",
+                platform.url("challenge-service"));
+        for (DemoData.Login login : DemoData.LOGINS) {
+            System.out.printf("  %-7s %-22s %-20s %s%n", login.role(), login.email(), login.password(), login.organization());
+        }
         System.out.println("\nPress Ctrl-C to stop.");
         stopped.await();
     }

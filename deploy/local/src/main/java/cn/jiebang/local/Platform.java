@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The three services started as separate processes against one Kafka and one database each. Used by
- * the local launcher and by the end-to-end test.
+ * The three services started as separate processes against one Kafka and one database each; the
+ * others trust challenge-service's keys, and it creates the demo ADMIN at start-up. Used by the
+ * local launcher and by the end-to-end test.
  */
 final class Platform implements AutoCloseable {
 
@@ -28,18 +30,24 @@ final class Platform implements AutoCloseable {
                           Path logDir) throws Exception {
         Files.createDirectories(logDir);
         Platform platform = new Platform();
+        String jwks = "http://localhost:" + ports.get(0) + "/keys";
         try {
             for (int i = 0; i < SERVICES.size(); i++) {
                 String service = SERVICES.get(i);
                 TestDatabase db = databases.get(i);
+                Map<String, String> env = new HashMap<>(Map.of(
+                        "DATASOURCES_DEFAULT_URL", db.url(),
+                        "DATASOURCES_DEFAULT_USERNAME", db.user(),
+                        "DATASOURCES_DEFAULT_PASSWORD", db.password(),
+                        "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
+                        "JIEBANG_JWKS_URL", jwks));
+                if (service.equals("challenge-service")) {
+                    env.put("JIEBANG_BOOTSTRAP_ADMIN_EMAIL", DemoData.ADMIN_EMAIL);
+                    env.put("JIEBANG_BOOTSTRAP_ADMIN_PASSWORD", DemoData.ADMIN_PASSWORD);
+                }
                 platform.processes.add(ServiceProcess.start(service,
                         root.resolve(service).resolve("target").resolve(service + "-" + VERSION + ".jar"),
-                        ports.get(i),
-                        Map.of("DATASOURCES_DEFAULT_URL", db.url(),
-                                "DATASOURCES_DEFAULT_USERNAME", db.user(),
-                                "DATASOURCES_DEFAULT_PASSWORD", db.password(),
-                                "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers),
-                        logDir));
+                        ports.get(i), env, logDir));
             }
             for (ServiceProcess process : platform.processes) {
                 process.awaitHealthy(Duration.ofSeconds(180));

@@ -23,8 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The first flow across all three services, each its own process from its runnable jar, through the
- * real broker and real databases: publish a challenge over HTTP, then see bid-service open it for
- * bids and notification-service announce it.
+ * real broker and real databases: the program office signs in, creates accounts and publishes a
+ * challenge over HTTP; bid-service opens it for bids, and a team, with a token from challenge-service
+ * that notification-service checks against challenge-service's JWKS, finds it announced.
  */
 class FirstFlowE2EIT {
 
@@ -52,23 +53,30 @@ class FirstFlowE2EIT {
 
     @Test
     void publishedChallengeBecomesBiddableAndIsAnnounced() throws Exception {
-        String id = new DemoData().publishDemoChallenge(platform.url("challenge-service"), Instant.now());
+        DemoData demo = new DemoData(platform.url("challenge-service"));
+        String admin = demo.token(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD);
+        demo.createAccounts(admin);
+        String id = demo.publishDemoChallenge(admin, Instant.now());
+        String team = demo.token("team@jiebang.local", DemoData.DEMO_PASSWORD);
 
         String bidding = await().atMost(Duration.ofSeconds(90)).until(
-                () -> get(platform.url("bid-service") + "/api/challenges/" + id + "/bidding"), body -> body != null);
+                () -> get(platform.url("bid-service") + "/api/challenges/" + id + "/bidding", null), body -> body != null);
         assertTrue(bidding.contains("\"open\":true"), bidding);
         assertTrue(bidding.contains("高端光刻胶国产化"), bidding);
 
         String inbox = await().atMost(Duration.ofSeconds(90)).until(
-                () -> get(platform.url("notification-service") + "/api/notifications"),
+                () -> get(platform.url("notification-service") + "/api/notifications", team),
                 body -> body != null && body.contains("/api/challenges/" + id));
         assertTrue(inbox.contains("新榜单发布"), inbox);
     }
 
     /** The body of a 200 answer, or null while the event has not arrived yet. */
-    private String get(String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString(UTF_8));
+    private String get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(UTF_8));
         return response.statusCode() == 200 ? response.body() : null;
     }
 

@@ -10,6 +10,11 @@ import io.micronaut.data.model.Sort;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,12 +25,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/**
- * The caller's in-app inbox. Until accounts exist the caller is anonymous and sees announcements to
- * everyone; the accounts issue adds the caller's own notifications to {@link #recipientsOfCaller()}.
- */
+/** The caller's in-app inbox: notifications addressed to the caller, and announcements to everyone. */
 @Tag(name = "notifications")
 @Controller("/api/notifications")
+@ExecuteOn(TaskExecutors.BLOCKING)
 class NotificationController {
 
     private final Notifications notifications;
@@ -47,18 +50,16 @@ class NotificationController {
     record NotificationPage(List<NotificationView> items, int page, int size, long totalItems, long unread) {
     }
 
-    @Operation(summary = "The caller's notifications, newest first, paged")
+    @Operation(summary = "The caller's notifications, newest first, paged (any signed-in user)")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get
     NotificationPage list(@QueryValue(defaultValue = "0") @Min(0) int page,
-                          @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Set<String> recipients = recipientsOfCaller();
+                          @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
+                          Authentication caller) {
+        Set<String> recipients = Set.of(Notification.EVERYONE, caller.getName());
         Page<Notification> result = notifications.findByRecipientIn(recipients,
                 Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
         return new NotificationPage(result.getContent().stream().map(NotificationView::of).toList(), page, size,
                 result.getTotalSize(), notifications.countByRecipientInAndReadAtIsNull(recipients));
-    }
-
-    private static Set<String> recipientsOfCaller() {
-        return Set.of(Notification.EVERYONE);
     }
 }

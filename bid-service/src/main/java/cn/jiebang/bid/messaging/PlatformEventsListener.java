@@ -1,5 +1,6 @@
 package cn.jiebang.bid.messaging;
 
+import cn.jiebang.bid.application.AccountProjection;
 import cn.jiebang.bid.application.ChallengeProjection;
 import cn.jiebang.events.EventCatalog;
 import cn.jiebang.events.Topics;
@@ -15,21 +16,26 @@ import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-@KafkaListener(groupId = ChallengeEventsListener.GROUP, offsetReset = OffsetReset.EARLIEST,
+/** What bid-service learns from the others: accounts (eligibility, conflicts) and published challenges. */
+@KafkaListener(groupId = PlatformEventsListener.GROUP, offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
                 retryDelay = "1s", handleAllExceptions = true))
-class ChallengeEventsListener extends InboxListener {
+class PlatformEventsListener extends InboxListener {
 
     static final String GROUP = "bid-service";
 
-    ChallengeEventsListener(Inbox inbox, DeadLetters deadLetters, ChallengeProjection projection) {
+    PlatformEventsListener(Inbox inbox, DeadLetters deadLetters, ChallengeProjection challenges,
+                           AccountProjection accounts) {
         super(GROUP, inbox, deadLetters, EventHandlers.builder()
-                .on(EventCatalog.CHALLENGE_PUBLISHED, (event, envelope) -> projection.on(event))
+                .on(EventCatalog.CHALLENGE_PUBLISHED, (event, envelope) -> challenges.on(event))
+                .on(EventCatalog.ORGANIZATION_REGISTERED, (event, envelope) -> accounts.on(event))
+                .on(EventCatalog.USER_REGISTERED, (event, envelope) -> accounts.on(event))
+                .on(EventCatalog.USER_UPDATED, (event, envelope) -> accounts.on(event))
                 .build());
     }
 
-    @Topic(Topics.CHALLENGE_EVENTS)
+    @Topic({Topics.ACCOUNT_EVENTS, Topics.CHALLENGE_EVENTS})
     void receive(ConsumerRecord<String, String> record) {
         deliver(record);
     }

@@ -1,0 +1,54 @@
+package cn.jiebang.bid.application;
+
+import cn.jiebang.bid.domain.KnownOrganization;
+import cn.jiebang.bid.domain.KnownOrganizations;
+import cn.jiebang.bid.domain.KnownUser;
+import cn.jiebang.bid.domain.KnownUsers;
+import cn.jiebang.events.OrganizationRegistered;
+import cn.jiebang.events.UserRegistered;
+import cn.jiebang.events.UserUpdated;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
+
+/** Keeps bid-service's copy of organizations and users from {@code account.events}; runs in the inbox's transaction. */
+@Singleton
+public class AccountProjection {
+
+    private final KnownOrganizations organizations;
+    private final KnownUsers users;
+
+    AccountProjection(KnownOrganizations organizations, KnownUsers users) {
+        this.organizations = organizations;
+        this.users = users;
+    }
+
+    @Transactional(propagation = MANDATORY)
+    public void on(OrganizationRegistered event) {
+        KnownOrganization organization = KnownOrganization.from(event);
+        if (organizations.existsById(organization.organizationId())) {
+            organizations.update(organization);
+        } else {
+            organizations.save(organization);
+        }
+    }
+
+    @Transactional(propagation = MANDATORY)
+    public void on(UserRegistered event) {
+        upsert(KnownUser.of(event.userId(), event.organizationId(), event.name(), event.roles(), event.expertiseFields()));
+    }
+
+    @Transactional(propagation = MANDATORY)
+    public void on(UserUpdated event) {
+        upsert(KnownUser.of(event.userId(), event.organizationId(), event.name(), event.roles(), event.expertiseFields()));
+    }
+
+    private void upsert(KnownUser user) {
+        if (users.existsById(user.userId())) {
+            users.update(user);
+        } else {
+            users.save(user);
+        }
+    }
+}

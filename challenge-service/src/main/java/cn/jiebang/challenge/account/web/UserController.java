@@ -1,0 +1,126 @@
+package cn.jiebang.challenge.account.web;
+
+import cn.jiebang.challenge.account.application.AccountAdministration;
+import cn.jiebang.challenge.account.application.AccountAdministration.NewUser;
+import cn.jiebang.challenge.account.domain.Role;
+import cn.jiebang.challenge.account.domain.User;
+import cn.jiebang.challenge.account.domain.Users;
+import cn.jiebang.challenge.account.domain.Users.UserNotFound;
+import cn.jiebang.challenge.account.web.AccountViews.Paged;
+import cn.jiebang.challenge.account.web.AccountViews.UserView;
+import cn.jiebang.challenge.domain.TechnologyField;
+import cn.jiebang.web.Callers;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.net.URI;
+import java.util.Set;
+
+/** User accounts: created and changed by the program office; a user may read and edit its own profile. */
+@Tag(name = "users")
+@Controller("/api/users")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class UserController {
+
+    private final AccountAdministration administration;
+    private final Users users;
+
+    UserController(AccountAdministration administration, Users users) {
+        this.administration = administration;
+        this.users = users;
+    }
+
+    @Serdeable
+    record NewUserRequest(@NotBlank String organizationId, @NotBlank @Size(max = 100) String name,
+                          @NotBlank @Email @Size(max = 254) String email, @NotEmpty Set<Role> roles,
+                          @NotNull Set<TechnologyField> expertiseFields, @NotNull @Pattern(regexp = "zh|en") String language,
+                          @NotBlank @Size(min = 10, max = 200) String password) {
+    }
+
+    @Serdeable
+    record UserUpdate(@NotBlank @Size(max = 100) String name, @NotEmpty Set<Role> roles,
+                      @NotNull Set<TechnologyField> expertiseFields, @NotNull @Pattern(regexp = "zh|en") String language) {
+    }
+
+    @Serdeable
+    record ProfileUpdate(@NotBlank @Size(max = 100) String name, @NotNull Set<TechnologyField> expertiseFields,
+                         @NotNull @Pattern(regexp = "zh|en") String language) {
+    }
+
+    @Operation(summary = "Create a user in an active organization (ADMIN)")
+    @Secured("ADMIN")
+    @Post
+    HttpResponse<UserView> create(@Body @Valid NewUserRequest r) {
+        User user = administration.registerUser(r.organizationId(), new NewUser(r.name().strip(), r.email(), r.roles(),
+                r.expertiseFields(), r.language(), r.password()));
+        return HttpResponse.created(UserView.of(user), URI.create("/api/users/" + user.getId()));
+    }
+
+    @Operation(summary = "Users, by name (ADMIN)")
+    @Secured("ADMIN")
+    @Get
+    Paged<UserView> list(@QueryValue(defaultValue = "0") @Min(0) int page,
+                         @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
+        Page<User> result = users.findAll(Pageable.from(page, size, Sort.of(Sort.Order.asc("name"))));
+        return new Paged<>(result.getContent().stream().map(UserView::of).toList(), page, size, result.getTotalSize());
+    }
+
+    @Operation(summary = "The caller's own account (any signed-in user)")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Get("/me")
+    UserView me(Authentication caller) {
+        return UserView.of(users.require(caller.getName()));
+    }
+
+    @Operation(summary = "Change the caller's own name, expertise and language (any signed-in user)")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Put("/me")
+    UserView updateMe(@Body @Valid ProfileUpdate r, Authentication caller) {
+        User me = users.require(caller.getName());
+        return UserView.of(administration.updateUser(me.getId(), r.name().strip(), me.getRoles(), r.expertiseFields(),
+                r.language()));
+    }
+
+    @Operation(summary = "One user (ADMIN, or the user itself)")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Get("/{id}")
+    UserView get(@PathVariable String id, Authentication caller) {
+        if (!Callers.hasRole(caller, "ADMIN") && !id.equals(caller.getName())) {
+            throw new UserNotFound(id);
+        }
+        return UserView.of(users.require(id));
+    }
+
+    @Operation(summary = "Change a user's name, roles, expertise and language (ADMIN)")
+    @Secured("ADMIN")
+    @Put("/{id}")
+    UserView update(@PathVariable String id, @Body @Valid UserUpdate r) {
+        return UserView.of(administration.updateUser(id, r.name().strip(), r.roles(), r.expertiseFields(), r.language()));
+    }
+}

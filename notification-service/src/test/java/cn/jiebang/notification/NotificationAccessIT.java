@@ -1,0 +1,97 @@
+package cn.jiebang.notification;
+
+import cn.jiebang.devstack.Devstack;
+import cn.jiebang.devstack.TestDatabase;
+import cn.jiebang.devstack.TestTokens;
+import cn.jiebang.events.UserRegistered;
+import cn.jiebang.events.UserUpdated;
+import cn.jiebang.testing.AccessMatrix;
+import cn.jiebang.testing.Events;
+import cn.jiebang.testing.Sql;
+import cn.jiebang.web.Routes;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.web.router.Router;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static cn.jiebang.testing.AccessMatrix.adminOnly;
+import static cn.jiebang.testing.AccessMatrix.signedIn;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Who may call what on notification-service, which tokens it refuses, and the recipients it keeps. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NotificationAccessIT implements TestPropertyProvider {
+
+    private static final String ORG_A = UUID.randomUUID().toString();
+    private static final String ORG_B = UUID.randomUUID().toString();
+    private final TestDatabase db = Devstack.database("notification_access");
+    private final TestTokens tokens = TestTokens.shared();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    Router router;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Devstack.resourceServerProperties(db);
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        Devstack.drop(db);
+    }
+
+    @Test
+    void everyEndpointAnswersEachCallerAsTheMatrixSays() {
+        AccessMatrix matrix = new AccessMatrix(http, AccessMatrix.tokens(tokens, ORG_A, ORG_B))
+                .route("GET /api/notifications", () -> HttpRequest.GET("/api/notifications"), signedIn(200))
+                .route("GET /api/audit", () -> HttpRequest.GET("/api/audit"), adminOnly(200));
+
+        assertEquals(Routes.of(router), matrix.routes(), "every route needs an entry in the authorization matrix");
+        assertEquals(matrix.expected(), matrix.actual());
+    }
+
+    @Test
+    void refusesExpiredForgedUnsignedAndTamperedTokens() {
+        AccessMatrix calls = new AccessMatrix(http, Map.of());
+        assertEquals(200, calls.status(HttpRequest.GET("/api/notifications"), tokens.token("u", ORG_A, "TEAM")));
+        assertEquals(401, calls.status(HttpRequest.GET("/api/notifications"), tokens.expired("u", ORG_A, "TEAM")));
+        assertEquals(401, calls.status(HttpRequest.GET("/api/notifications"), tokens.signedByAnotherKey("u", ORG_A, "TEAM")));
+        assertEquals(401, calls.status(HttpRequest.GET("/api/notifications"), tokens.unsigned("u", ORG_A, "TEAM")));
+        assertEquals(401, calls.status(HttpRequest.GET("/api/audit"),
+                TestTokens.promotedToAdmin(tokens.token("u", ORG_A, "TEAM"))));
+    }
+
+    @Test
+    void keepsEachUsersAddressAndLanguageOnce() {
+        String user = UUID.randomUUID().toString();
+        UserRegistered registered = new UserRegistered(user, ORG_A, "王芳", "wang.fang@example.cn", List.of("TEAM"),
+                List.of(), "zh", Instant.now());
+        String eventId = Events.deliver(registered);
+        Events.deliver(eventId, registered);
+        Events.deliver(new UserUpdated(user, ORG_A, "王芳", "wang.fang@example.cn", List.of("TEAM"), List.of(), "en",
+                Instant.now()));
+
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "en".equals(Sql.query(db, "SELECT language FROM recipient WHERE user_id = '" + user + "'")));
+        assertEquals("wang.fang@example.cn", Sql.query(db, "SELECT email FROM recipient WHERE user_id = '" + user + "'"));
+        assertEquals(1, Sql.count(db, "SELECT COUNT(*) FROM processed_event WHERE event_id = '" + eventId + "'"));
+    }
+}

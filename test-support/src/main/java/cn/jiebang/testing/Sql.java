@@ -1,0 +1,30 @@
+package cn.jiebang.testing;
+
+import cn.jiebang.devstack.TestDatabase;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Reads a test's database directly, on its own connection, to assert on rows. */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    /** The first column of the first row, or null when there is none. */
+    public static String query(TestDatabase db, String sql) {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public static long count(TestDatabase db, String sql) {
+        return Long.parseLong(query(db, sql));
+    }
+}

@@ -1,0 +1,32 @@
+package cn.jiebang.web;
+
+import io.micronaut.http.HttpMethod;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The API routes a service really exposes ("GET /api/challenges/{id}"), read from its router: the
+ * authorization matrix tests compare them with their tables, so a new endpoint without an entry fails.
+ */
+public final class Routes {
+
+    private Routes() {
+    }
+
+    public static SortedSet<String> of(Router router) {
+        SortedSet<String> routes = new TreeSet<>();
+        router.uriRoutes()
+                .filter(route -> route.getHttpMethod() != HttpMethod.HEAD)
+                .filter(route -> route.getDeclaringType().getName().startsWith("cn.jiebang."))
+                .map(Routes::describe)
+                .forEach(routes::add);
+        return routes;
+    }
+
+    private static String describe(UriRouteInfo<?, ?> route) {
+        return route.getHttpMethodName() + " " + route.getUriMatchTemplate().toPathString();
+    }
+}
