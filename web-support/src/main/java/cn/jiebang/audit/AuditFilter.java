@@ -7,6 +7,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import cn.jiebang.web.Callers;
@@ -28,7 +30,7 @@ import java.util.Set;
  * {@code {id}}, or the id at the end of a 201's {@code Location}.
  */
 @ServerFilter("/api/**")
-class AuditFilter {
+class AuditFilter implements Ordered {
 
     static final String ANONYMOUS = "anonymous";
 
@@ -42,6 +44,12 @@ class AuditFilter {
     AuditFilter(AuditEntries entries, Clock clock) {
         this.entries = entries;
         this.clock = clock;
+    }
+
+    /** Outside the security filter, so that requests it refuses (401, 403) are recorded too. */
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.before();
     }
 
     @ResponseFilter

@@ -1,0 +1,246 @@
+package cn.jiebang.challenge;
+
+import cn.jiebang.challenge.account.application.IssuerKeys;
+import cn.jiebang.devstack.Devstack;
+import cn.jiebang.devstack.TestDatabase;
+import cn.jiebang.devstack.TestTokens;
+import cn.jiebang.devstack.TopicRecorder;
+import cn.jiebang.events.OrganizationRegistered;
+import cn.jiebang.events.Topics;
+import cn.jiebang.events.UserRegistered;
+import cn.jiebang.events.UserUpdated;
+import cn.jiebang.messaging.CloudEventHeaders;
+import cn.jiebang.testing.Sql;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Organizations, users, tokens and the audit trail, through challenge-service's API and its events. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccountsIT implements TestPropertyProvider {
+
+    private final TestDatabase db = Devstack.database("accounts");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    IssuerKeys keys;
+
+    private Api api;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(Devstack.serviceProperties(db));
+        properties.putAll(Api.bootstrapAdmin());
+        return properties;
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        Devstack.drop(db);
+    }
+
+    private Api api() {
+        if (api == null) {
+            api = new Api(http);
+        }
+        return api;
+    }
+
+    @Test
+    void programOfficeRegistersAnOrganizationAndAUserWhoSignsInWithTheirClaims() throws Exception {
+        String admin = api().adminToken();
+        try (TopicRecorder events = new TopicRecorder(Devstack.kafkaBootstrapServers(), Topics.ACCOUNT_EVENTS, r -> true)) {
+            Map<String, Object> org = api().post(admin, "/api/organizations", Map.of("name", "北京新材料研究院 𠀀",
+                    "creditCode", "12100000400000624D", "region", "BEIJING", "kind", "RESEARCH_INSTITUTE"));
+            String orgId = (String) org.get("id");
+            assertEquals("ACTIVE", org.get("status"));
+            String email = "Judge." + UUID.randomUUID() + "@Example.cn";
+            Map<String, Object> user = api().post(admin, "/api/users", Map.of("organizationId", orgId, "name", "赵敏",
+                    "email", email, "roles", List.of("JUDGE"), "expertiseFields", List.of("NEW_MATERIALS"),
+                    "language", "zh", "password", "a long enough password"));
+            String userId = (String) user.get("id");
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> events.all().stream().anyMatch(r -> r.key().equals(userId)));
+            ConsumerRecord<String, String> orgEvent = events.all().stream().filter(r -> r.key().equals(orgId)).findFirst().orElseThrow();
+            assertEquals(OrganizationRegistered.TYPE, TopicRecorder.header(orgEvent, CloudEventHeaders.TYPE));
+            assertTrue(orgEvent.value().contains("\"region\":\"BEIJING\""), orgEvent.value());
+            ConsumerRecord<String, String> userEvent = events.all().stream().filter(r -> r.key().equals(userId)).findFirst().orElseThrow();
+            assertEquals(UserRegistered.TYPE, TopicRecorder.header(userEvent, CloudEventHeaders.TYPE));
+            assertTrue(userEvent.value().contains(email.toLowerCase()), "e-mail is stored lower-case");
+            assertTrue(!userEvent.value().contains("password"), "no password material in events");
+
+            String token = api().token(email, "a long enough password");
+            Map<String, Object> claims = claims(token);
+            assertEquals(userId, claims.get("sub"));
+            assertEquals(orgId, claims.get("org"));
+            assertEquals(List.of("JUDGE"), claims.get("roles"));
+            assertTrue(((Number) claims.get("exp")).longValue() > Instant.now().getEpochSecond());
+            assertEquals("RS256", header(token).get("alg"));
+            assertEquals(userId, api().get(token, "/api/users/me").get("id"));
+
+            api().put(admin, "/api/users/" + userId, Map.of("name", "赵敏", "roles", List.of("JUDGE", "TEAM"),
+                    "expertiseFields", List.of(), "language", "en"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> events.all().stream().anyMatch(r ->
+                    UserUpdated.TYPE.equals(TopicRecorder.header(r, CloudEventHeaders.TYPE)) && r.key().equals(userId)));
+        }
+    }
+
+    @Test
+    void wrongCheckDigitIsRefusedWithTheFieldAndStoresNothing() {
+        String admin = api().adminToken();
+        long before = Sql.count(db, "SELECT COUNT(*) FROM organization");
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () ->
+                api().post(admin, "/api/organizations", Map.of("name", "mistyped", "creditCode", "914403001922038217",
+                        "region", "OTHER", "kind", "ENTERPRISE")));
+        assertEquals(422, e.code());
+        Map<String, Object> problem = e.getResponse().getBody(Api.JSON).orElseThrow();
+        assertEquals("https://jiebang.cn/problems/invalid-credit-code", problem.get("type"));
+        assertTrue(problem.get("errors").toString().contains("creditCode"));
+        assertTrue(((String) problem.get("detail")).contains("should be '6'"), (String) problem.get("detail"));
+        assertEquals(before, Sql.count(db, "SELECT COUNT(*) FROM organization"));
+    }
+
+    @Test
+    void anApplicantSignsInOnlyAfterTheProgramOfficeApproves() {
+        String email = "contact-" + UUID.randomUUID() + "@hebei.example.cn";
+        Map<String, Object> applied = api().post(null, "/api/organizations/applications", Map.of(
+                "organization", Map.of("name", "河北装备制造有限公司", "creditCode", "91130600MA0HB00020",
+                        "region", "HEBEI", "kind", "ENTERPRISE"),
+                "contact", Map.of("name", "孙磊", "email", email, "roles", List.of("TEAM"), "language", "zh",
+                        "password", "applicant password")));
+        String orgId = (String) applied.get("id");
+        assertEquals("PENDING", applied.get("status"));
+        HttpClientResponseException early = assertThrows(HttpClientResponseException.class,
+                () -> api().token(email, "applicant password"));
+        assertEquals(401, early.code());
+
+        String admin = api().adminToken();
+        assertEquals("ACTIVE", api().post(admin, "/api/organizations/" + orgId + "/approve", Map.of()).get("status"));
+        String token = api().token(email, "applicant password");
+        assertEquals(orgId, claims(token).get("org"));
+        HttpClientResponseException twice = assertThrows(HttpClientResponseException.class,
+                () -> api().post(admin, "/api/organizations/" + orgId + "/approve", Map.of()));
+        assertEquals(409, twice.code());
+    }
+
+    @Test
+    void refusesExpiredTamperedForeignAndUnsignedTokens() throws Exception {
+        String admin = api().adminToken();
+        assertEquals(200, api().status(HttpRequest.GET("/api/users/me"), admin));
+        String adminId = (String) claims(admin).get("sub");
+        SignedJWT expired = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(keys.retrieveJsonWebKeys().get(0).getKeyID()).build(),
+                new JWTClaimsSet.Builder().subject(adminId).claim("roles", List.of("ADMIN"))
+                        .expirationTime(Date.from(Instant.now().minusSeconds(60))).build());
+        expired.sign(new RSASSASigner(keys.getPrivateKey()));
+
+        assertEquals(401, api().status(HttpRequest.GET("/api/users/me"), expired.serialize()));
+        assertEquals(401, api().status(HttpRequest.GET("/api/users"),
+                TestTokens.promotedToAdmin(teamToken())));
+        assertEquals(401, api().status(HttpRequest.GET("/api/users/me"),
+                TestTokens.shared().signedByAnotherKey(adminId, "x", "ADMIN")));
+        assertEquals(401, api().status(HttpRequest.GET("/api/users/me"),
+                TestTokens.shared().token(adminId, "x", "ADMIN")), "a valid token of another issuer");
+        assertEquals(401, api().status(HttpRequest.GET("/api/users/me"),
+                TestTokens.shared().unsigned(adminId, "x", "ADMIN")));
+        assertEquals(401, api().status(HttpRequest.POST("/api/auth/token",
+                Map.of("email", Api.ADMIN_EMAIL, "password", "wrong password")), null));
+    }
+
+    @Test
+    void everyStateChangingRequestIsAuditedWithWhoWhatAndWhich() {
+        String admin = api().adminToken();
+        String adminId = (String) claims(admin).get("sub");
+        Map<String, Object> org = api().post(admin, "/api/organizations", Map.of("name", "审计测试",
+                "creditCode", "91120116MA05TJ001C", "region", "TIANJIN", "kind", "ENTERPRISE"));
+        String orgId = (String) org.get("id");
+        api().status(HttpRequest.POST("/api/organizations", Map.of("name", "x", "creditCode", "91120116MA05TJ001C",
+                "region", "TIANJIN", "kind", "ENTERPRISE")), null);
+
+        Map<String, Object> audit = api().get(admin, "/api/audit?objectId=" + orgId);
+        List<?> items = (List<?>) audit.get("items");
+        assertEquals(1, items.size());
+        Map<?, ?> entry = (Map<?, ?>) items.get(0);
+        assertEquals(adminId, entry.get("actor"));
+        assertEquals("POST /api/organizations", entry.get("action"));
+        assertEquals(201, ((Number) entry.get("status")).intValue());
+        assertTrue(Sql.count(db, "SELECT COUNT(*) FROM audit_entry WHERE actor = 'anonymous' AND status = 401"
+                + " AND action = 'POST /api/organizations'") >= 1, "refused attempts are audited too");
+        assertEquals(403, api().status(HttpRequest.GET("/api/audit"), teamToken()));
+    }
+
+    private String teamToken() {
+        String admin = api().adminToken();
+        String orgId = (String) api().post(admin, "/api/organizations", Map.of("name", "team org " + UUID.randomUUID(),
+                "creditCode", uniqueCode(), "region", "OTHER", "kind", "ENTERPRISE")).get("id");
+        String email = "team-" + UUID.randomUUID() + "@example.cn";
+        api().post(admin, "/api/users", Map.of("organizationId", orgId, "name", "team", "email", email,
+                "roles", List.of("TEAM"), "expertiseFields", List.of(), "language", "en", "password", "team password"));
+        return api().token(email, "team password");
+    }
+
+    private static int codeSeq = 0;
+
+    /** A fresh valid credit code: 17 characters, then the check character GB 32100 asks for. */
+    static synchronized String uniqueCode() {
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+        String body = "91110000" + String.format("%09d", (System.nanoTime() / 1000 + codeSeq++) % 1_000_000_000L);
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += alphabet.indexOf(body.charAt(i)) * weights[i];
+        }
+        return body + alphabet.charAt((31 - sum % 31) % 31);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> claims(String token) {
+        return parse(token.split("\\.")[1]);
+    }
+
+    static Map<String, Object> header(String token) {
+        return parse(token.split("\\.")[0]);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(String base64) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readValue(new String(Base64.getUrlDecoder().decode(base64), UTF_8), Map.class);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package cn.jiebang.challenge;
+
+import cn.jiebang.devstack.Devstack;
+import cn.jiebang.devstack.TestDatabase;
+import cn.jiebang.testing.AccessMatrix;
+import cn.jiebang.web.Routes;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.web.router.Router;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static cn.jiebang.testing.AccessMatrix.ADMIN;
+import static cn.jiebang.testing.AccessMatrix.adminAndOwnOrganization;
+import static cn.jiebang.testing.AccessMatrix.adminOnly;
+import static cn.jiebang.testing.AccessMatrix.everyone;
+import static cn.jiebang.testing.AccessMatrix.signedIn;
+import static cn.jiebang.testing.AccessMatrix.with;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Every endpoint of challenge-service, as every kind of caller, with real accounts and tokens: ADMIN,
+ * and an AGENCY, TEAM and JUDGE user of organization A (the objects' organization) and of organization B.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChallengeAccessIT implements TestPropertyProvider {
+
+    private static final String PASSWORD = "matrix password";
+    private final TestDatabase db = Devstack.database("challenge_access");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    Router router;
+
+    private Api api;
+    private String admin;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(Devstack.serviceProperties(db));
+        properties.putAll(Api.bootstrapAdmin());
+        return properties;
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        Devstack.drop(db);
+    }
+
+    @Test
+    void everyEndpointAnswersEachCallerAsTheMatrixSays() {
+        api = new Api(http);
+        admin = api.adminToken();
+        String orgA = organization();
+        String orgB = organization();
+        Map<String, String> tokens = new LinkedHashMap<>();
+        Map<String, String> userIds = new LinkedHashMap<>();
+        tokens.put(ADMIN, admin);
+        for (String role : AccessMatrix.ROLES) {
+            userIds.put(role, user(orgA, role));
+            tokens.put(role, api.token(email(userIds.get(role)), PASSWORD));
+            String other = user(orgB, role);
+            tokens.put(role + " of another organization", api.token(email(other), PASSWORD));
+        }
+        String team = userIds.get("TEAM");
+        String published = draft();
+        api.post(admin, "/api/challenges/" + published + "/publish", "");
+
+        AccessMatrix matrix = new AccessMatrix(http, tokens)
+                .route("POST /api/auth/token", () -> HttpRequest.POST("/api/auth/token",
+                        Map.of("email", Api.ADMIN_EMAIL, "password", Api.ADMIN_PASSWORD)), everyone(200))
+                .route("POST /api/challenges", () -> HttpRequest.POST("/api/challenges", challenge()), adminOnly(201))
+                .route("POST /api/challenges/{id}/publish",
+                        () -> HttpRequest.POST("/api/challenges/" + draft() + "/publish", ""), adminOnly(200))
+                .route("GET /api/challenges/{id}", () -> HttpRequest.GET("/api/challenges/" + published), everyone(200))
+                .route("GET /api/challenges", () -> HttpRequest.GET("/api/challenges"), everyone(200))
+                .route("POST /api/organizations", () -> HttpRequest.POST("/api/organizations", organizationBody()),
+                        adminOnly(201))
+                .route("POST /api/organizations/applications",
+                        () -> HttpRequest.POST("/api/organizations/applications", application()), everyone(202))
+                .route("POST /api/organizations/{id}/approve",
+                        () -> HttpRequest.POST("/api/organizations/" + pending() + "/approve", ""), adminOnly(200))
+                .route("POST /api/organizations/{id}/reject",
+                        () -> HttpRequest.POST("/api/organizations/" + pending() + "/reject", Map.of("reason", "不符合条件")),
+                        adminOnly(200))
+                .route("GET /api/organizations", () -> HttpRequest.GET("/api/organizations"), adminOnly(200))
+                .route("GET /api/organizations/{id}", () -> HttpRequest.GET("/api/organizations/" + orgA),
+                        adminAndOwnOrganization(200))
+                .route("GET /api/organizations/{id}/users", () -> HttpRequest.GET("/api/organizations/" + orgA + "/users"),
+                        adminAndOwnOrganization(200))
+                .route("POST /api/users", () -> HttpRequest.POST("/api/users", userBody(orgA, "TEAM")), adminOnly(201))
+                .route("GET /api/users", () -> HttpRequest.GET("/api/users"), adminOnly(200))
+                .route("GET /api/users/me", () -> HttpRequest.GET("/api/users/me"), signedIn(200))
+                .route("PUT /api/users/me", () -> HttpRequest.PUT("/api/users/me",
+                        Map.of("name", "me", "expertiseFields", List.of(), "language", "en")), signedIn(200))
+                .route("GET /api/users/{id}", () -> HttpRequest.GET("/api/users/" + team),
+                        with(with(signedIn(404), ADMIN, 200), "TEAM", 200))
+                .route("PUT /api/users/{id}", () -> HttpRequest.PUT("/api/users/" + team, Map.of("name", "team",
+                        "roles", List.of("TEAM"), "expertiseFields", List.of(), "language", "zh")), adminOnly(200))
+                .route("GET /api/audit", () -> HttpRequest.GET("/api/audit"), adminOnly(200));
+
+        assertEquals(Routes.of(router), matrix.routes(), "every route needs an entry in the authorization matrix");
+        assertEquals(matrix.expected(), matrix.actual());
+        assertEquals(200, matrix.status(HttpRequest.GET("/keys"), null), "the JWKS is public");
+    }
+
+    private String organization() {
+        return (String) api.post(admin, "/api/organizations", organizationBody()).get("id");
+    }
+
+    private String pending() {
+        return (String) api.post(null, "/api/organizations/applications", application()).get("id");
+    }
+
+    private final Map<String, String> emails = new HashMap<>();
+
+    private String user(String organizationId, String role) {
+        Map<String, Object> body = userBody(organizationId, role);
+        String id = (String) api.post(admin, "/api/users", body).get("id");
+        emails.put(id, (String) body.get("email"));
+        return id;
+    }
+
+    private String email(String userId) {
+        return emails.get(userId);
+    }
+
+    private static Map<String, Object> userBody(String organizationId, String role) {
+        return Map.of("organizationId", organizationId, "name", role.toLowerCase(), "email",
+                role.toLowerCase() + "-" + UUID.randomUUID() + "@matrix.example.cn", "roles", List.of(role),
+                "expertiseFields", List.of(), "language", "zh", "password", PASSWORD);
+    }
+
+    private static Map<String, Object> organizationBody() {
+        return Map.of("name", "matrix org", "creditCode", AccountsIT.uniqueCode(), "region", "BEIJING",
+                "kind", "UNIVERSITY");
+    }
+
+    private static Map<String, Object> application() {
+        return Map.of("organization", organizationBody(), "contact", Map.of("name", "contact",
+                "email", "contact-" + UUID.randomUUID() + "@matrix.example.cn", "roles", List.of("TEAM"),
+                "language", "zh", "password", PASSWORD));
+    }
+
+    private String draft() {
+        return (String) api.post(admin, "/api/challenges", challenge()).get("id");
+    }
+
+    private static Map<String, Object> challenge() {
+        return Map.of("title", "matrix", "problemStatement", "问题", "technologyField", "OTHER", "totalBudget", "100.00",
+                "bidOpensAt", Instant.now().toString(), "bidClosesAt", Instant.now().plus(30, ChronoUnit.DAYS).toString());
+    }
+}
