@@ -201,6 +201,29 @@ class AccountsIT implements TestPropertyProvider {
         assertEquals(403, api().status(HttpRequest.GET("/api/audit"), teamToken()));
     }
 
+    @Test
+    void racingRegistrationsOfOneEmailCreateOneUserAndNeverAServerError() throws Exception {
+        String admin = api().adminToken();
+        String orgId = (String) api().post(admin, "/api/organizations", Map.of("name", "race", "creditCode", uniqueCode(),
+                "region", "OTHER", "kind", "ENTERPRISE")).get("id");
+        String email = "race-" + UUID.randomUUID() + "@example.cn";
+        Map<String, Object> body = Map.of("organizationId", orgId, "name", "race", "email", email, "roles", List.of("TEAM"),
+                "expertiseFields", List.of(), "language", "zh", "password", "race password");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(pool.submit(() -> api().status(HttpRequest.POST("/api/users", body), admin)));
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409 || s == 422), statuses.toString());
+        assertEquals(1, Sql.count(db, "SELECT COUNT(*) FROM app_user WHERE email = '" + email + "'"));
+    }
+
     private String teamToken() {
         String admin = api().adminToken();
         String orgId = (String) api().post(admin, "/api/organizations", Map.of("name", "team org " + UUID.randomUUID(),

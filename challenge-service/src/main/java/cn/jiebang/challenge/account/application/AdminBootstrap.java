@@ -5,11 +5,13 @@ import cn.jiebang.challenge.account.application.AccountAdministration.NewUser;
 import cn.jiebang.challenge.account.domain.OrganizationKind;
 import cn.jiebang.challenge.account.domain.Region;
 import cn.jiebang.challenge.account.domain.Role;
+import cn.jiebang.challenge.account.domain.User;
 import cn.jiebang.challenge.account.domain.Users;
 import cn.jiebang.problem.DomainProblem;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -50,7 +52,7 @@ class AdminBootstrap {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        if (users.existsByEmail(email.strip().toLowerCase(java.util.Locale.ROOT))) {
+        if (users.existsByEmail(User.normalizeEmail(email))) {
             return;
         }
         try {
@@ -59,7 +61,7 @@ class AdminBootstrap {
             administration.registerUser(office.getId(), new NewUser("Program Office Admin", email, Set.of(Role.ADMIN),
                     Set.of(), "zh", password));
             LOG.info("created the first ADMIN account {}", email);
-        } catch (DomainProblem | io.micronaut.data.exceptions.DataAccessException e) {
+        } catch (DomainProblem | DataAccessException e) {
             // another instance won the race, or the office exists with other admins
             LOG.info("did not create the first ADMIN account {}: {}", email, e.getMessage());
         }

@@ -13,6 +13,7 @@ import io.micronaut.data.model.DataType;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -61,7 +62,7 @@ public class User {
     }
 
     public static String normalizeEmail(String email) {
-        return email.strip().toLowerCase(java.util.Locale.ROOT);
+        return email.strip().toLowerCase(Locale.ROOT);
     }
 
     public UserRegistered registration(Instant at) {

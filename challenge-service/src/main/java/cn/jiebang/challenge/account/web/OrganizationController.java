@@ -10,6 +10,7 @@ import cn.jiebang.challenge.account.domain.Organizations;
 import cn.jiebang.challenge.account.domain.Organizations.OrganizationNotFound;
 import cn.jiebang.challenge.account.domain.Region;
 import cn.jiebang.challenge.account.domain.Role;
+import cn.jiebang.challenge.account.domain.User;
 import cn.jiebang.challenge.account.domain.Users;
 import cn.jiebang.challenge.account.web.AccountViews.OrganizationView;
 import cn.jiebang.challenge.account.web.AccountViews.Paged;
@@ -141,7 +142,7 @@ class OrganizationController {
                           @QueryValue(defaultValue = "0") @Min(0) int page,
                           @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
         visible(id, caller);
-        Page<cn.jiebang.challenge.account.domain.User> result = users.findByOrganizationId(id,
+        Page<User> result = users.findByOrganizationId(id,
                 Pageable.from(page, size, Sort.of(Sort.Order.asc("name"))));
         return new Paged<>(result.getContent().stream().map(UserView::of).toList(), page, size, result.getTotalSize());
     }
