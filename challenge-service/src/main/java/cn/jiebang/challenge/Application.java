@@ -2,10 +2,15 @@ package cn.jiebang.challenge;
 
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
-@OpenAPIDefinition(info = @Info(title = "Jiebang challenge-service", version = "0.1",
-        description = "Requirements, challenges (榜单) and their rounds; accounts come later."))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "An access token from challenge-service: POST /api/auth/token")
+@OpenAPIDefinition(security = @SecurityRequirement(name = "bearer"), info = @Info(title = "Jiebang challenge-service", version = "0.1",
+        description = "Accounts and tokens, requirements, challenges (榜单) and their rounds."))
 public class Application {
 
     public static void main(String[] args) {

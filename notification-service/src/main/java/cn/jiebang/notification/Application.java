@@ -2,9 +2,14 @@ package cn.jiebang.notification;
 
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
-@OpenAPIDefinition(info = @Info(title = "Jiebang notification-service", version = "0.1",
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "An access token from challenge-service: POST /api/auth/token")
+@OpenAPIDefinition(security = @SecurityRequirement(name = "bearer"), info = @Info(title = "Jiebang notification-service", version = "0.1",
         description = "Tells the people each event concerns: in-app inbox today; e-mail and webhooks later."))
 public class Application {
 

@@ -15,8 +15,8 @@ import java.time.format.DateTimeFormatter;
 import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
 
 /**
- * Announces newly published challenges. Until accounts and subscriptions exist, to everyone; the
- * accounts and notifications issues narrow it to the teams subscribed to the challenge's field.
+ * Announces newly published challenges to everyone; the notifications issue narrows it to the teams
+ * subscribed to the challenge's field or region.
  */
 @Singleton
 public class ChallengeAnnouncements {

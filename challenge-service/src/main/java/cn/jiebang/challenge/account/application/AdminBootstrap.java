@@ -11,6 +11,7 @@ import cn.jiebang.problem.DomainProblem;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -42,6 +43,9 @@ class AdminBootstrap {
                    @Value("${jiebang.bootstrap.admin.password}") String password,
                    @Value("${jiebang.bootstrap.organization.name:项目管理办公室 Program Office}") String organizationName,
                    @Value("${jiebang.bootstrap.organization.credit-code:11110000MB01234562}") String creditCode) {
+        if (password.length() < 10) {
+            throw new ConfigurationException("jiebang.bootstrap.admin.password must have at least 10 characters");
+        }
         this.administration = administration;
         this.users = users;
         this.email = email;
