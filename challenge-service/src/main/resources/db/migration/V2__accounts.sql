@@ -1,7 +1,10 @@
 CREATE TABLE organization (
     id               CHAR(36)     NOT NULL PRIMARY KEY,
     name             VARCHAR(200) NOT NULL,
-    credit_code      CHAR(18)     NOT NULL,
+    -- moved to rejected_credit_code when an application is rejected, so it does not keep the real
+    -- organization from registering (a unique key admits any number of NULLs)
+    credit_code      CHAR(18)     NULL,
+    rejected_credit_code CHAR(18) NULL,
     region           VARCHAR(20)  NOT NULL,
     kind             VARCHAR(30)  NOT NULL,
     status           VARCHAR(20)  NOT NULL,

@@ -5,6 +5,7 @@ import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TestTokens;
 import cn.jiebang.events.ChallengePublished;
 import cn.jiebang.events.OrganizationRegistered;
+import cn.jiebang.events.OrganizationUpdated;
 import cn.jiebang.events.UserRegistered;
 import cn.jiebang.events.UserUpdated;
 import cn.jiebang.testing.AccessMatrix;
@@ -73,7 +74,9 @@ class BidAccessIT implements TestPropertyProvider {
         AccessMatrix matrix = new AccessMatrix(http, AccessMatrix.tokens(tokens, ORG_A, ORG_B))
                 .route("GET /api/challenges/{id}/bidding",
                         () -> HttpRequest.GET("/api/challenges/" + challengeId + "/bidding"), everyone(200))
-                .route("GET /api/audit", () -> HttpRequest.GET("/api/audit"), adminOnly(200));
+                .route("GET /api/audit", () -> HttpRequest.GET("/api/audit"), adminOnly(200))
+                .route("GET /health", () -> HttpRequest.GET("/health"), everyone(200))
+                .route("GET /health/{selector}", () -> HttpRequest.GET("/health/liveness"), everyone(200));
 
         assertEquals(Routes.of(router), matrix.routes(), "every route needs an entry in the authorization matrix");
         assertEquals(matrix.expected(), matrix.actual());
@@ -85,6 +88,7 @@ class BidAccessIT implements TestPropertyProvider {
         assertEquals(401, status(tokens.expired("admin", "office", "ADMIN")));
         assertEquals(401, status(tokens.signedByAnotherKey("admin", "office", "ADMIN")));
         assertEquals(401, status(tokens.unsigned("admin", "office", "ADMIN")));
+        assertEquals(401, status(tokens.withoutExpiry("admin", "office", "ADMIN")));
         assertEquals(401, status(TestTokens.promotedToAdmin(tokens.token("team", ORG_A, "TEAM"))));
     }
 
@@ -96,14 +100,20 @@ class BidAccessIT implements TestPropertyProvider {
         UserRegistered registered = new UserRegistered(user, org, "李娜", "li.na@example.cn", List.of("JUDGE"),
                 List.of("NEW_MATERIALS"), "zh", Instant.now());
         String eventId = Events.deliver(registered);
-        Events.deliver(eventId, registered);
+        // a redelivery is not applied again: the changed copy under the same id must leave no trace
+        Events.deliver(eventId, new UserRegistered(user, org, "redelivered", "x@example.cn", List.of("ADMIN"),
+                List.of(), "en", Instant.now()));
         Events.deliver(new UserUpdated(user, org, "李娜", "li.na@example.cn", List.of("JUDGE", "TEAM"), List.of(), "en",
                 Instant.now()));
 
+        Events.deliver(new OrganizationUpdated(org, "天津大学（北洋园校区）", "12120000MB1234567L", "TIANJIN", "UNIVERSITY",
+                Instant.now()));
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                "JUDGE,TEAM".equals(Sql.query(db, "SELECT roles FROM known_user WHERE user_id = '" + user + "'")));
+                "JUDGE,TEAM".equals(Sql.query(db, "SELECT roles FROM known_user WHERE user_id = '" + user + "'"))
+                        && "天津大学（北洋园校区）".equals(Sql.query(db,
+                        "SELECT name FROM known_organization WHERE organization_id = '" + org + "'")));
         assertEquals("TIANJIN", Sql.query(db, "SELECT region FROM known_organization WHERE organization_id = '" + org + "'"));
-        assertEquals(org, Sql.query(db, "SELECT organization_id FROM known_user WHERE user_id = '" + user + "'"));
+        assertEquals("李娜", Sql.query(db, "SELECT name FROM known_user WHERE user_id = '" + user + "'"));
         assertEquals(1, Sql.count(db, "SELECT COUNT(*) FROM processed_event WHERE event_id = '" + eventId + "'"));
     }
 

@@ -6,6 +6,7 @@ import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TestTokens;
 import cn.jiebang.devstack.TopicRecorder;
 import cn.jiebang.events.OrganizationRegistered;
+import cn.jiebang.events.OrganizationUpdated;
 import cn.jiebang.events.Topics;
 import cn.jiebang.events.UserRegistered;
 import cn.jiebang.events.UserUpdated;
@@ -175,6 +176,11 @@ class AccountsIT implements TestPropertyProvider {
                 TestTokens.shared().token(adminId, "x", "ADMIN")), "a valid token of another issuer");
         assertEquals(401, api().status(HttpRequest.GET("/api/users/me"),
                 TestTokens.shared().unsigned(adminId, "x", "ADMIN")));
+        SignedJWT endless = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(keys.retrieveJsonWebKeys().get(0).getKeyID()).build(),
+                new JWTClaimsSet.Builder().subject(adminId).claim("roles", List.of("ADMIN")).build());
+        endless.sign(new RSASSASigner(keys.getPrivateKey()));
+        assertEquals(401, api().status(HttpRequest.GET("/api/users/me"), endless.serialize()), "a token without exp");
         assertEquals(401, api().status(HttpRequest.POST("/api/auth/token",
                 Map.of("email", Api.ADMIN_EMAIL, "password", "wrong password")), null));
     }
@@ -199,6 +205,58 @@ class AccountsIT implements TestPropertyProvider {
         assertTrue(Sql.count(db, "SELECT COUNT(*) FROM audit_entry WHERE actor = 'anonymous' AND status = 401"
                 + " AND action = 'POST /api/organizations'") >= 1, "refused attempts are audited too");
         assertEquals(403, api().status(HttpRequest.GET("/api/audit"), teamToken()));
+    }
+
+    @Test
+    void aRejectedApplicationFreesTheCreditCodeAndTheEmailForAProperRegistration() {
+        String admin = api().adminToken();
+        String code = uniqueCode();
+        String email = "squatter-" + UUID.randomUUID() + "@example.cn";
+        Map<String, Object> application = Map.of(
+                "organization", Map.of("name", "冒名申请", "creditCode", code, "region", "OTHER", "kind", "ENTERPRISE"),
+                "contact", Map.of("name", "x", "email", email, "roles", List.of("TEAM"), "language", "zh",
+                        "password", "squatter password"));
+        String squatter = (String) api().post(null, "/api/organizations/applications", application).get("id");
+        assertEquals(422, api().status(HttpRequest.POST("/api/organizations/applications", application), null),
+                "the code is taken while the application waits");
+        Map<String, Object> rejected = api().post(admin, "/api/organizations/" + squatter + "/reject",
+                Map.of("reason", "申请材料与统一社会信用代码不符"));
+        assertEquals("REJECTED", rejected.get("status"));
+        assertEquals("申请材料与统一社会信用代码不符", rejected.get("rejectionReason"));
+
+        String real = (String) api().post(admin, "/api/organizations", Map.of("name", "真实企业", "creditCode", code,
+                "region", "OTHER", "kind", "ENTERPRISE")).get("id");
+        api().post(admin, "/api/users", Map.of("organizationId", real, "name", "y", "email", email, "roles",
+                List.of("TEAM"), "expertiseFields", List.of(), "language", "zh", "password", "a real password"));
+        assertEquals(real, claims(api().token(email, "a real password")).get("org"));
+    }
+
+    @Test
+    void programOfficeChangesAnOrganizationAndTellsTheOthers() {
+        String admin = api().adminToken();
+        String orgId = (String) api().post(admin, "/api/organizations", Map.of("name", "旧名称", "creditCode", uniqueCode(),
+                "region", "HEBEI", "kind", "ENTERPRISE")).get("id");
+        try (TopicRecorder events = new TopicRecorder(Devstack.kafkaBootstrapServers(), Topics.ACCOUNT_EVENTS,
+                r -> r.key().equals(orgId) && OrganizationUpdated.TYPE.equals(TopicRecorder.header(r, CloudEventHeaders.TYPE)))) {
+            Map<String, Object> updated = api().put(admin, "/api/organizations/" + orgId, Map.of("name", "新名称",
+                    "region", "TIANJIN", "kind", "RESEARCH_INSTITUTE"));
+            assertEquals("TIANJIN", updated.get("region"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> events.all().size() == 1);
+            assertTrue(events.all().get(0).value().contains("\"name\":\"新名称\""), events.all().get(0).value());
+        }
+    }
+
+    @Test
+    void aPasswordBCryptWouldCutIsRefusedNotTruncated() {
+        String admin = api().adminToken();
+        String orgId = (String) api().post(admin, "/api/organizations", Map.of("name", "long", "creditCode", uniqueCode(),
+                "region", "OTHER", "kind", "ENTERPRISE")).get("id");
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> api().post(admin,
+                "/api/users", Map.of("organizationId", orgId, "name", "z", "email", "long-" + UUID.randomUUID() + "@x.cn",
+                        "roles", List.of("TEAM"), "expertiseFields", List.of(), "language", "zh",
+                        "password", "揭榜挂帅赛马制".repeat(4))));
+        assertEquals(422, e.code());
+        assertEquals("https://jiebang.cn/problems/password-too-long", e.getResponse().getBody(Api.JSON).orElseThrow().get("type"));
     }
 
     @Test

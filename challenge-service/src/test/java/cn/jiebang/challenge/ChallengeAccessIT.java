@@ -114,11 +114,22 @@ class ChallengeAccessIT implements TestPropertyProvider {
                         with(with(signedIn(404), ADMIN, 200), "TEAM", 200))
                 .route("PUT /api/users/{id}", () -> HttpRequest.PUT("/api/users/" + team, Map.of("name", "team",
                         "roles", List.of("TEAM"), "expertiseFields", List.of(), "language", "zh")), adminOnly(200))
-                .route("GET /api/audit", () -> HttpRequest.GET("/api/audit"), adminOnly(200));
+                .route("PUT /api/organizations/{id}", () -> HttpRequest.PUT("/api/organizations/" + orgA,
+                        Map.of("name", "organization A", "region", "BEIJING", "kind", "UNIVERSITY")), adminOnly(200))
+                .route("GET /api/audit", () -> HttpRequest.GET("/api/audit"), adminOnly(200))
+                .route("GET /keys", () -> HttpRequest.GET("/keys"), everyone(200))
+                .route("GET /health", () -> HttpRequest.GET("/health"), everyone(200))
+                .route("GET /health/{selector}", () -> HttpRequest.GET("/health/liveness"), everyone(200));
 
         assertEquals(Routes.of(router), matrix.routes(), "every route needs an entry in the authorization matrix");
         assertEquals(matrix.expected(), matrix.actual());
-        assertEquals(200, matrix.status(HttpRequest.GET("/keys"), null), "the JWKS is public");
+
+        // a draft is the program office's until published: everyone else is told it does not exist
+        String draft = draft();
+        AccessMatrix drafts = new AccessMatrix(http, tokens)
+                .route("GET /api/challenges/{id}", () -> HttpRequest.GET("/api/challenges/" + draft),
+                        with(with(signedIn(404), ADMIN, 200), AccessMatrix.ANONYMOUS, 404));
+        assertEquals(drafts.expected(), drafts.actual());
     }
 
     private String organization() {

@@ -81,6 +81,12 @@ public final class TestTokens implements AutoCloseable {
         return sign(key, claims(userId, organizationId, Instant.now().plus(Duration.ofHours(1)), roles));
     }
 
+    /** Signed by the trusted key, but without {@code exp}: it would never expire, so it must be refused. */
+    public String withoutExpiry(String userId, String organizationId, String... roles) {
+        return sign(key, new JWTClaimsSet.Builder(claims(userId, organizationId, Instant.now(), roles))
+                .expirationTime(null).build());
+    }
+
     public String expired(String userId, String organizationId, String... roles) {
         return sign(key, claims(userId, organizationId, Instant.now().minus(Duration.ofMinutes(5)), roles));
     }

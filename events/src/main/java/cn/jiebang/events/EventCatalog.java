@@ -15,6 +15,9 @@ public final class EventCatalog {
     public static final EventType<OrganizationRegistered> ORGANIZATION_REGISTERED =
             new EventType<>(OrganizationRegistered.TYPE, Topics.ACCOUNT_EVENTS, OrganizationRegistered.class);
 
+    public static final EventType<OrganizationUpdated> ORGANIZATION_UPDATED =
+            new EventType<>(OrganizationUpdated.TYPE, Topics.ACCOUNT_EVENTS, OrganizationUpdated.class);
+
     public static final EventType<UserRegistered> USER_REGISTERED =
             new EventType<>(UserRegistered.TYPE, Topics.ACCOUNT_EVENTS, UserRegistered.class);
 
@@ -22,7 +25,7 @@ public final class EventCatalog {
             new EventType<>(UserUpdated.TYPE, Topics.ACCOUNT_EVENTS, UserUpdated.class);
 
     private static final List<EventType<?>> ALL = List.of(
-            CHALLENGE_PUBLISHED, ORGANIZATION_REGISTERED, USER_REGISTERED, USER_UPDATED);
+            CHALLENGE_PUBLISHED, ORGANIZATION_REGISTERED, ORGANIZATION_UPDATED, USER_REGISTERED, USER_UPDATED);
 
     private static final Map<String, EventType<?>> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -4,6 +4,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.ConnectException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+
 /**
  * Base of every service's Kafka listener. A subclass declares {@code @KafkaListener} (its group id,
  * {@code SYNC_PER_RECORD} offsets, {@code RETRY_EXPONENTIALLY_ON_ERROR}) and a {@code @Topic} method
@@ -11,8 +16,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each record's effect commits with its inbox row before the offset is committed. A record that
  * still fails after {@value #ATTEMPTS} attempts (a malformed one at once) is parked on the group's
- * dead-letter topic and the listener moves on. Only if parking itself fails does the exception reach
- * micronaut-kafka, whose retry strategy then redelivers the record: nothing is skipped silently.
+ * dead-letter topic and the listener moves on. A database outage is not the record's fault: it, and a
+ * failure to park, reach micronaut-kafka, whose retry strategy seeks back and redelivers the record.
  *
  * <p>The retries are ours rather than micronaut-kafka's because its exception handler runs after
  * every failed attempt, not once after the last.
@@ -45,6 +50,10 @@ public abstract class InboxListener {
                 failure = e;
                 break;
             } catch (RuntimeException e) {
+                if (isOutage(e)) {
+                    // not the message's fault: leave the offset alone, micronaut-kafka seeks back and retries
+                    throw e;
+                }
                 failure = e;
                 LOG.debug("attempt {} of {}-{}@{} failed", attempt, record.topic(), record.partition(), record.offset(), e);
                 if (attempt < ATTEMPTS) {
@@ -53,6 +62,18 @@ public abstract class InboxListener {
             }
         }
         deadLetters.park(consumerGroup, record, failure);
+    }
+
+    /** The database is unreachable (down, failing over, pool exhausted): every message would fail alike. */
+    static boolean isOutage(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException || cause instanceof ConnectException
+                    || cause.getClass().getSimpleName().equals("CannotGetJdbcConnectionException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void backOff(int attempt) {

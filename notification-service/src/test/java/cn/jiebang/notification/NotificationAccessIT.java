@@ -62,7 +62,9 @@ class NotificationAccessIT implements TestPropertyProvider {
     void everyEndpointAnswersEachCallerAsTheMatrixSays() {
         AccessMatrix matrix = new AccessMatrix(http, AccessMatrix.tokens(tokens, ORG_A, ORG_B))
                 .route("GET /api/notifications", () -> HttpRequest.GET("/api/notifications"), signedIn(200))
-                .route("GET /api/audit", () -> HttpRequest.GET("/api/audit"), adminOnly(200));
+                .route("GET /api/audit", () -> HttpRequest.GET("/api/audit"), adminOnly(200))
+                .route("GET /health", () -> HttpRequest.GET("/health"), AccessMatrix.everyone(200))
+                .route("GET /health/{selector}", () -> HttpRequest.GET("/health/liveness"), AccessMatrix.everyone(200));
 
         assertEquals(Routes.of(router), matrix.routes(), "every route needs an entry in the authorization matrix");
         assertEquals(matrix.expected(), matrix.actual());
@@ -75,6 +77,7 @@ class NotificationAccessIT implements TestPropertyProvider {
         assertEquals(401, calls.status(HttpRequest.GET("/api/notifications"), tokens.expired("u", ORG_A, "TEAM")));
         assertEquals(401, calls.status(HttpRequest.GET("/api/notifications"), tokens.signedByAnotherKey("u", ORG_A, "TEAM")));
         assertEquals(401, calls.status(HttpRequest.GET("/api/notifications"), tokens.unsigned("u", ORG_A, "TEAM")));
+        assertEquals(401, calls.status(HttpRequest.GET("/api/notifications"), tokens.withoutExpiry("u", ORG_A, "TEAM")));
         assertEquals(401, calls.status(HttpRequest.GET("/api/audit"),
                 TestTokens.promotedToAdmin(tokens.token("u", ORG_A, "TEAM"))));
     }
@@ -85,7 +88,8 @@ class NotificationAccessIT implements TestPropertyProvider {
         UserRegistered registered = new UserRegistered(user, ORG_A, "王芳", "wang.fang@example.cn", List.of("TEAM"),
                 List.of(), "zh", Instant.now());
         String eventId = Events.deliver(registered);
-        Events.deliver(eventId, registered);
+        Events.deliver(eventId, new UserRegistered(user, ORG_A, "redelivered", "other@example.cn", List.of("TEAM"),
+                List.of(), "en", Instant.now()));
         Events.deliver(new UserUpdated(user, ORG_A, "王芳", "wang.fang@example.cn", List.of("TEAM"), List.of(), "en",
                 Instant.now()));
 

@@ -68,13 +68,19 @@ class AuditFilter implements Ordered {
             entries.save(new AuditEntry(null,
                     principal == null ? ANONYMOUS : principal.getName(),
                     organizationOf(principal),
-                    request.getMethodName() + " " + template,
-                    objectId(route.orElse(null), response),
+                    clip(request.getMethodName() + " " + template, 300),
+                    clip(objectId(route.orElse(null), response), 100),
                     response.code(),
                     clock.instant()));
         } catch (RuntimeException e) {
             LOG.error("could not audit {} {} ({}): {}", request.getMethodName(), request.getPath(), response.code(), e.toString());
         }
+    }
+
+    /** Path ids come from the caller: a long one must still leave its audit row, cut to the column. */
+    @Nullable
+    private static String clip(@Nullable String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     @Nullable

@@ -5,6 +5,7 @@ import cn.jiebang.bid.domain.KnownOrganizations;
 import cn.jiebang.bid.domain.KnownUser;
 import cn.jiebang.bid.domain.KnownUsers;
 import cn.jiebang.events.OrganizationRegistered;
+import cn.jiebang.events.OrganizationUpdated;
 import cn.jiebang.events.UserRegistered;
 import cn.jiebang.events.UserUpdated;
 import io.micronaut.transaction.annotation.Transactional;
@@ -26,7 +27,15 @@ public class AccountProjection {
 
     @Transactional(propagation = MANDATORY)
     public void on(OrganizationRegistered event) {
-        KnownOrganization organization = KnownOrganization.from(event);
+        upsert(KnownOrganization.from(event));
+    }
+
+    @Transactional(propagation = MANDATORY)
+    public void on(OrganizationUpdated event) {
+        upsert(new KnownOrganization(event.organizationId(), event.name(), event.region(), event.kind()));
+    }
+
+    private void upsert(KnownOrganization organization) {
         if (organizations.existsById(organization.organizationId())) {
             organizations.update(organization);
         } else {

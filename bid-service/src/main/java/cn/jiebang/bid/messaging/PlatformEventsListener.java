@@ -30,6 +30,7 @@ class PlatformEventsListener extends InboxListener {
         super(GROUP, inbox, deadLetters, EventHandlers.builder()
                 .on(EventCatalog.CHALLENGE_PUBLISHED, (event, envelope) -> challenges.on(event))
                 .on(EventCatalog.ORGANIZATION_REGISTERED, (event, envelope) -> accounts.on(event))
+                .on(EventCatalog.ORGANIZATION_UPDATED, (event, envelope) -> accounts.on(event))
                 .on(EventCatalog.USER_REGISTERED, (event, envelope) -> accounts.on(event))
                 .on(EventCatalog.USER_UPDATED, (event, envelope) -> accounts.on(event))
                 .build());

@@ -65,6 +65,13 @@ public class AccountAdministration {
     }
 
     @Transactional
+    public Organization updateOrganization(String organizationId, String name, Region region, OrganizationKind kind) {
+        Organization organization = organizations.require(organizationId);
+        outbox.add(organization.update(name, region, kind, clock.instant()));
+        return organizations.update(organization);
+    }
+
+    @Transactional
     public Organization approve(String organizationId) {
         Instant now = clock.instant();
         Organization organization = organizations.require(organizationId);
@@ -77,10 +84,12 @@ public class AccountAdministration {
         return saved;
     }
 
+    /** The application is kept with its reason; its contacts, who never could sign in, are removed so their e-mails are free. */
     @Transactional
     public Organization reject(String organizationId, String reason) {
         Organization organization = organizations.require(organizationId);
         organization.reject(reason);
+        users.findByOrganizationId(organizationId).forEach(users::delete);
         return organizations.update(organization);
     }
 
@@ -99,13 +108,31 @@ public class AccountAdministration {
     @Transactional
     public User updateUser(String userId, String name, Set<Role> roles, Set<TechnologyField> expertiseFields,
                            String language) {
-        User user = users.require(userId);
+        return updateUser(users.require(userId), name, roles, expertiseFields, language);
+    }
+
+    private User updateUser(User user, String name, Set<Role> roles, Set<TechnologyField> expertiseFields,
+                            String language) {
         var updated = user.update(name, roles, expertiseFields, language, clock.instant());
         User saved = users.update(user);
         if (saved.isActive()) {
             outbox.add(updated);
         }
         return saved;
+    }
+
+    /** A user's own edit: roles stay as they are now, read inside this transaction. */
+    @Transactional
+    public User updateProfile(String userId, String name, Set<TechnologyField> expertiseFields, String language) {
+        User user = users.require(userId);
+        return updateUser(user, name, user.getRoles(), expertiseFields, language);
+    }
+
+    /** The program office and its first ADMIN, together or not at all. */
+    @Transactional
+    public User bootstrapAdmin(NewOrganization office, NewUser admin) {
+        Organization organization = registerOrganization(office);
+        return registerUser(organization.getId(), admin);
     }
 
     private User newUser(String organizationId, NewUser u, boolean active, Instant now) {

@@ -60,9 +60,8 @@ class AdminBootstrap {
             return;
         }
         try {
-            var office = administration.registerOrganization(new NewOrganization(organizationName, creditCode,
-                    Region.BEIJING, OrganizationKind.GOVERNMENT_AGENCY));
-            administration.registerUser(office.getId(), new NewUser("Program Office Admin", email, Set.of(Role.ADMIN),
+            administration.bootstrapAdmin(new NewOrganization(organizationName, creditCode, Region.BEIJING,
+                    OrganizationKind.GOVERNMENT_AGENCY), new NewUser("Program Office Admin", email, Set.of(Role.ADMIN),
                     Set.of(), "zh", password));
             LOG.info("created the first ADMIN account {}", email);
         } catch (DomainProblem | DataAccessException e) {

@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
@@ -33,8 +34,16 @@ import java.util.List;
  * key is generated at start-up, good for one local instance only: its tokens die with it.
  */
 @Singleton
+@Requires(property = IssuerKeys.ENABLED, notEquals = "false")
 @Named("generator")
 public class IssuerKeys implements RSASignatureGeneratorConfiguration, JwkProvider {
+
+    /**
+     * {@code false} when an identity provider issues the tokens: no signing key, no {@code /keys}, no
+     * {@code POST /api/auth/token}; challenge-service then validates against the provider's JWKS like
+     * the other services ({@code micronaut.security.token.jwt.signatures.jwks.<name>.url}).
+     */
+    public static final String ENABLED = "jiebang.auth.issuer.enabled";
 
     private static final Logger LOG = LoggerFactory.getLogger(IssuerKeys.class);
 

@@ -5,10 +5,10 @@ import cn.jiebang.challenge.account.domain.User;
 import cn.jiebang.challenge.account.domain.Users;
 import cn.jiebang.problem.DomainProblem;
 import cn.jiebang.web.Callers;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -16,6 +16,7 @@ import java.util.Map;
 
 /** Signs a short-lived access token for a user whose password matches and whose organization is active. */
 @Singleton
+@Requires(property = IssuerKeys.ENABLED, notEquals = "false")
 public class TokenIssuer {
 
     private final Users users;
@@ -36,7 +37,7 @@ public class TokenIssuer {
     public record AccessToken(String token, long expiresInSeconds, User user) {
     }
 
-    @Transactional(readOnly = true)
+    /** Not transactional: each lookup is its own short read, no connection is held while BCrypt works. */
     public AccessToken issue(String email, String password) {
         User user = users.findByEmail(User.normalizeEmail(email)).orElse(null);
         if (user == null) {

@@ -1,6 +1,7 @@
 package cn.jiebang.challenge.account.domain;
 
 import cn.jiebang.events.OrganizationRegistered;
+import cn.jiebang.events.OrganizationUpdated;
 import cn.jiebang.problem.DomainProblem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
@@ -18,7 +19,10 @@ public class Organization {
     @Id
     private String id;
     private String name;
+    @Nullable
     private String creditCode;
+    @Nullable
+    private String rejectedCreditCode;
     private Region region;
     private OrganizationKind kind;
     private OrganizationStatus status;
@@ -64,10 +68,29 @@ public class Organization {
         return registration(now);
     }
 
+    /** Name, region and kind may change; the credit code is the organization's identity and does not. */
+    public OrganizationUpdated update(String newName, Region newRegion, OrganizationKind newKind, Instant now) {
+        if (status != OrganizationStatus.ACTIVE) {
+            throw new NotActive(id, status);
+        }
+        name = newName;
+        region = newRegion;
+        kind = newKind;
+        return new OrganizationUpdated(id, name, creditCode, region.name(), kind.name(), now);
+    }
+
+    /** Kept with its reason; its credit code is set aside so that the real organization can still register. */
     public void reject(String reason) {
         requirePending();
         status = OrganizationStatus.REJECTED;
         rejectionReason = reason;
+        rejectedCreditCode = creditCode;
+        creditCode = null;
+    }
+
+    /** The code it registered or applied with, whatever became of the application. */
+    public String creditCodeAsGiven() {
+        return creditCode != null ? creditCode : rejectedCreditCode;
     }
 
     @Transient
@@ -78,6 +101,13 @@ public class Organization {
     private void requirePending() {
         if (status != OrganizationStatus.PENDING) {
             throw new NotPending(id, status);
+        }
+    }
+
+    public static class NotActive extends DomainProblem {
+        NotActive(String id, OrganizationStatus status) {
+            super(Kind.CONFLICT, "organization-not-active", "organization " + id + " is " + status
+                    + "; only an active organization can be changed");
         }
     }
 
@@ -103,12 +133,22 @@ public class Organization {
         this.name = name;
     }
 
+    @Nullable
     public String getCreditCode() {
         return creditCode;
     }
 
-    public void setCreditCode(String creditCode) {
+    public void setCreditCode(@Nullable String creditCode) {
         this.creditCode = creditCode;
+    }
+
+    @Nullable
+    public String getRejectedCreditCode() {
+        return rejectedCreditCode;
+    }
+
+    public void setRejectedCreditCode(@Nullable String rejectedCreditCode) {
+        this.rejectedCreditCode = rejectedCreditCode;
     }
 
     public Region getRegion() {

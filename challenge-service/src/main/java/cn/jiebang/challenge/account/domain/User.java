@@ -85,10 +85,6 @@ public class User {
         return new UserUpdated(id, organizationId, name, email, names(roles), names(expertiseFields), language, now);
     }
 
-    public boolean hasRole(Role role) {
-        return roles.contains(role);
-    }
-
     private static List<String> names(Set<? extends Enum<?>> values) {
         return values.stream().map(Enum::name).sorted().toList();
     }

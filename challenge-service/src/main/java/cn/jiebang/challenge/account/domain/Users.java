@@ -23,9 +23,9 @@ public interface Users extends GenericRepository<User, String> {
 
     boolean existsByEmail(String email);
 
-    long count();
-
     List<User> findByOrganizationId(String organizationId);
+
+    void delete(User user);
 
     Page<User> findAll(Pageable pageable);
 

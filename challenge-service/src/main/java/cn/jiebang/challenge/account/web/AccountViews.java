@@ -24,7 +24,7 @@ final class AccountViews {
     record OrganizationView(String id, String name, String creditCode, Region region, OrganizationKind kind,
                             OrganizationStatus status, @Nullable String rejectionReason, Instant createdAt) {
         static OrganizationView of(Organization o) {
-            return new OrganizationView(o.getId(), o.getName(), o.getCreditCode(), o.getRegion(), o.getKind(),
+            return new OrganizationView(o.getId(), o.getName(), o.creditCodeAsGiven(), o.getRegion(), o.getKind(),
                     o.getStatus(), o.getRejectionReason(), o.getCreatedAt());
         }
     }

@@ -1,7 +1,9 @@
 package cn.jiebang.challenge.account.web;
 
+import cn.jiebang.challenge.account.application.IssuerKeys;
 import cn.jiebang.challenge.account.application.TokenIssuer;
 import cn.jiebang.challenge.account.application.TokenIssuer.AccessToken;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -20,6 +22,7 @@ import java.util.List;
 
 /** Signs in: e-mail and password for an RS256 access token, checked by every service against {@code /keys}. */
 @Tag(name = "auth")
+@Requires(property = IssuerKeys.ENABLED, notEquals = "false")
 @Controller("/api/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuthController {

@@ -26,6 +26,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -80,6 +81,11 @@ class OrganizationController {
     }
 
     @Serdeable
+    record OrganizationUpdate(@NotBlank @Size(max = 200) String name, @NotNull Region region,
+                              @NotNull OrganizationKind kind) {
+    }
+
+    @Serdeable
     record RejectionRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 
@@ -99,6 +105,14 @@ class OrganizationController {
         Organization o = administration.applyForRegistration(toNew(request.organization()),
                 new NewUser(c.name(), c.email(), c.roles(), Set.of(), c.language(), c.password()));
         return HttpResponse.accepted(URI.create("/api/organizations/" + o.getId())).body(OrganizationView.of(o));
+    }
+
+    @Operation(summary = "Change an active organization's name, region or kind (ADMIN); its credit code stays")
+    @Secured("ADMIN")
+    @Put("/{id}")
+    OrganizationView update(@PathVariable String id, @Body @Valid OrganizationUpdate request) {
+        return OrganizationView.of(administration.updateOrganization(id, request.name().strip(), request.region(),
+                request.kind()));
     }
 
     @Operation(summary = "Approve an application (ADMIN): the organization and its contact become active")

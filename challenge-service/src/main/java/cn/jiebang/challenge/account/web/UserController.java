@@ -102,8 +102,7 @@ class UserController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Put("/me")
     UserView updateMe(@Body @Valid ProfileUpdate r, Authentication caller) {
-        User me = users.require(caller.getName());
-        return UserView.of(administration.updateUser(me.getId(), r.name().strip(), me.getRoles(), r.expertiseFields(),
+        return UserView.of(administration.updateProfile(caller.getName(), r.name().strip(), r.expertiseFields(),
                 r.language()));
     }
 
