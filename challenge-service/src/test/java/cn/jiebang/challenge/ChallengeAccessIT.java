@@ -80,6 +80,7 @@ class ChallengeAccessIT implements TestPropertyProvider {
             tokens.put(role + " of another organization", api.token(email(other), PASSWORD));
         }
         String team = userIds.get("TEAM");
+        ownRequirement = requirement(tokens, false);
         String published = draft();
         api.post(admin, "/api/challenges/" + published + "/publish", "");
 
@@ -117,6 +118,22 @@ class ChallengeAccessIT implements TestPropertyProvider {
                 .route("PUT /api/organizations/{id}", () -> HttpRequest.PUT("/api/organizations/" + orgA,
                         Map.of("name", "organization A", "region", "BEIJING", "kind", "UNIVERSITY")), adminOnly(200))
                 .route("GET /api/audit", () -> HttpRequest.GET("/api/audit"), adminOnly(200))
+                .route("POST /api/requirements", () -> HttpRequest.POST("/api/requirements", RequirementsIT.requirement("矩阵")),
+                        agencies(201, 201))
+                .route("PUT /api/requirements/{id}", () -> HttpRequest.PUT("/api/requirements/" + requirement(tokens, false),
+                        RequirementsIT.requirement("修改")), agencies(200, 404))
+                .route("POST /api/requirements/{id}/submit",
+                        () -> HttpRequest.POST("/api/requirements/" + requirement(tokens, false) + "/submit", ""),
+                        agencies(200, 404))
+                .route("POST /api/requirements/{id}/approve", () -> HttpRequest.POST("/api/requirements/"
+                        + requirement(tokens, true) + "/approve", Map.of()), adminOnly(200))
+                .route("POST /api/requirements/{id}/return", () -> HttpRequest.POST("/api/requirements/"
+                        + requirement(tokens, true) + "/return", Map.of("comment", "请补充")), adminOnly(200))
+                .route("POST /api/requirements/{id}/reject", () -> HttpRequest.POST("/api/requirements/"
+                        + requirement(tokens, true) + "/reject", Map.of("comment", "不属于本计划")), adminOnly(200))
+                .route("GET /api/requirements/{id}", () -> HttpRequest.GET("/api/requirements/" + ownRequirement),
+                        with(agencies(200, 404), ADMIN, 200))
+                .route("GET /api/requirements", () -> HttpRequest.GET("/api/requirements"), with(agencies(200, 200), ADMIN, 200))
                 .route("GET /keys", () -> HttpRequest.GET("/keys"), everyone(200))
                 .route("GET /health", () -> HttpRequest.GET("/health"), everyone(200))
                 .route("GET /health/{selector}", () -> HttpRequest.GET("/health/liveness"), everyone(200));
@@ -130,6 +147,23 @@ class ChallengeAccessIT implements TestPropertyProvider {
                 .route("GET /api/challenges/{id}", () -> HttpRequest.GET("/api/challenges/" + draft),
                         with(with(signedIn(404), ADMIN, 200), AccessMatrix.ANONYMOUS, 404));
         assertEquals(drafts.expected(), drafts.actual());
+    }
+
+    private String ownRequirement;
+
+    /** Only AGENCY users may call: those of the object's organization get {@code own}, the others {@code other}. */
+    private static Map<String, Integer> agencies(int own, int other) {
+        Map<String, Integer> row = with(with(signedIn(403), "AGENCY", own), "AGENCY of another organization", other);
+        return row;
+    }
+
+    /** A requirement of organization A, written by its AGENCY user, submitted if asked. */
+    private String requirement(Map<String, String> tokens, boolean submitted) {
+        String id = (String) api.post(tokens.get("AGENCY"), "/api/requirements", RequirementsIT.requirement("矩阵")).get("id");
+        if (submitted) {
+            api.post(tokens.get("AGENCY"), "/api/requirements/" + id + "/submit", "");
+        }
+        return id;
     }
 
     private String organization() {

@@ -24,8 +24,15 @@ public final class EventCatalog {
     public static final EventType<UserUpdated> USER_UPDATED =
             new EventType<>(UserUpdated.TYPE, Topics.ACCOUNT_EVENTS, UserUpdated.class);
 
+    public static final EventType<RequirementSubmitted> REQUIREMENT_SUBMITTED =
+            new EventType<>(RequirementSubmitted.TYPE, Topics.CHALLENGE_EVENTS, RequirementSubmitted.class);
+
+    public static final EventType<RequirementReviewed> REQUIREMENT_REVIEWED =
+            new EventType<>(RequirementReviewed.TYPE, Topics.CHALLENGE_EVENTS, RequirementReviewed.class);
+
     private static final List<EventType<?>> ALL = List.of(
-            CHALLENGE_PUBLISHED, ORGANIZATION_REGISTERED, ORGANIZATION_UPDATED, USER_REGISTERED, USER_UPDATED);
+            CHALLENGE_PUBLISHED, ORGANIZATION_REGISTERED, ORGANIZATION_UPDATED, USER_REGISTERED, USER_UPDATED,
+            REQUIREMENT_SUBMITTED, REQUIREMENT_REVIEWED);
 
     private static final Map<String, EventType<?>> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -4,7 +4,10 @@ import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TestTokens;
 import cn.jiebang.testing.Events;
+import cn.jiebang.testing.Sql;
 import cn.jiebang.events.ChallengePublished;
+import cn.jiebang.events.RequirementReviewed;
+import cn.jiebang.events.UserRegistered;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -78,6 +81,30 @@ class NotificationInboxIT implements TestPropertyProvider {
     }
 
     @Test
+    void theSubmitterAloneHearsOfItsRequirementsReviewInItsLanguage() {
+        String submitter = UUID.randomUUID().toString();
+        String colleague = UUID.randomUUID().toString();
+        Events.deliver(new UserRegistered(submitter, "agency-org", "Liu Yang", "liu@example.cn", List.of("AGENCY"),
+                List.of(), "en", Instant.now()));
+        // the two events travel on different topics: let the account arrive first, as it does in life
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "en".equals(Sql.query(db, "SELECT language FROM recipient WHERE user_id = '" + submitter + "'")));
+        String requirement = UUID.randomUUID().toString();
+        Events.deliver(new RequirementReviewed(requirement, "agency-org", submitter, "车规级MCU", "RETURNED",
+                "请补充ASIL等级目标", "admin", Instant.now()));
+
+        String mine = TestTokens.shared().token(submitter, "agency-org", "AGENCY");
+        List<Map<String, Object>> seen = await().atMost(Duration.ofSeconds(60)).until(() -> items(mine).stream()
+                .filter(n -> ("/api/requirements/" + requirement).equals(n.get("link"))).toList(), list -> list.size() == 1);
+        assertEquals("REQUIREMENT_REVIEWED", seen.get(0).get("kind"));
+        assertEquals("Your requirement \"车规级MCU\" was returned for revision", seen.get(0).get("title"));
+        assertTrue(((String) seen.get(0).get("body")).contains("请补充ASIL等级目标"));
+        String theirs = TestTokens.shared().token(colleague, "agency-org", "AGENCY");
+        assertTrue(items(theirs).stream().noneMatch(n -> ("/api/requirements/" + requirement).equals(n.get("link"))),
+                "another user of the same organization is not told");
+    }
+
+    @Test
     void pageSizeIsBounded() {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().retrieve(HttpRequest.GET("/api/notifications?size=1000").bearerAuth(token()), JSON));
@@ -85,10 +112,14 @@ class NotificationInboxIT implements TestPropertyProvider {
         assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> items() {
+        return items(token());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> items(String token) {
         Map<String, Object> page = http.toBlocking().retrieve(
-                HttpRequest.GET("/api/notifications?size=100").bearerAuth(token()), JSON);
+                HttpRequest.GET("/api/notifications?size=100").bearerAuth(token), JSON);
         return (List<Map<String, Object>>) page.get("items");
     }
 

@@ -25,6 +25,11 @@ public record Notification(
 
     public static final String EVERYONE = "*";
 
+    public static Notification to(String recipient, NotificationKind kind, String title, String body, String link,
+                                  String sourceEventId, Instant now) {
+        return new Notification(UUID.randomUUID().toString(), recipient, kind, title, body, link, sourceEventId, now, null);
+    }
+
     public static Notification toEveryone(NotificationKind kind, String title, String body, String link,
                                           String sourceEventId, Instant now) {
         return new Notification(UUID.randomUUID().toString(), EVERYONE, kind, title, body, link, sourceEventId, now, null);

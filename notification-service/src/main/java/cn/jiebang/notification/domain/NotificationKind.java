@@ -1,5 +1,6 @@
 package cn.jiebang.notification.domain;
 
 public enum NotificationKind {
-    CHALLENGE_PUBLISHED
+    CHALLENGE_PUBLISHED,
+    REQUIREMENT_REVIEWED
 }

@@ -8,6 +8,7 @@ import cn.jiebang.messaging.Inbox;
 import cn.jiebang.messaging.InboxListener;
 import cn.jiebang.notification.application.ChallengeAnnouncements;
 import cn.jiebang.notification.application.RecipientDirectory;
+import cn.jiebang.notification.application.RequirementReviews;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -26,11 +27,12 @@ class PlatformEventsListener extends InboxListener {
     static final String GROUP = "notification-service";
 
     PlatformEventsListener(Inbox inbox, DeadLetters deadLetters, ChallengeAnnouncements announcements,
-                           RecipientDirectory recipients) {
+                           RecipientDirectory recipients, RequirementReviews reviews) {
         super(GROUP, inbox, deadLetters, EventHandlers.builder()
                 .on(EventCatalog.CHALLENGE_PUBLISHED, announcements::on)
                 .on(EventCatalog.USER_REGISTERED, (event, envelope) -> recipients.on(event))
                 .on(EventCatalog.USER_UPDATED, (event, envelope) -> recipients.on(event))
+                .on(EventCatalog.REQUIREMENT_REVIEWED, reviews::on)
                 .build());
     }
 

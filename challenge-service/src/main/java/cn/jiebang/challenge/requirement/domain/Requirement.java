@@ -1,0 +1,267 @@
+package cn.jiebang.challenge.requirement.domain;
+
+import cn.jiebang.challenge.account.domain.Region;
+import cn.jiebang.challenge.domain.TechnologyField;
+import cn.jiebang.events.RequirementReviewed;
+import cn.jiebang.events.RequirementSubmitted;
+import cn.jiebang.problem.DomainProblem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.annotation.Version;
+import io.micronaut.data.model.DataType;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** A technology requirement (技术需求) an agency collects from industry, reviewed by the program office. */
+@MappedEntity("requirement")
+public class Requirement {
+
+    private static final Set<RequirementStatus> EDITABLE = Set.of(RequirementStatus.DRAFT, RequirementStatus.RETURNED);
+
+    @Id
+    private String id;
+    private String organizationId;
+    private String submittedBy;
+    private String title;
+    private String description;
+    private RequirementKind kind;
+    private TechnologyField technologyField;
+    private Region region;
+    @TypeDef(type = DataType.JSON)
+    private List<Indicator> indicators;
+    private BigDecimal budgetCeiling;
+    private LocalDate wantedBy;
+    private boolean coFunded;
+    private RequirementStatus status;
+    @Nullable
+    private String reviewComment;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private Long version;
+
+    public Requirement() {
+    }
+
+    /** What an agency writes; the same for a new requirement and an edit. */
+    public record Content(String title, String description, RequirementKind kind, TechnologyField technologyField,
+                          Region region, List<Indicator> indicators, BigDecimal budgetCeiling, LocalDate wantedBy,
+                          boolean coFunded) {
+    }
+
+    public static Requirement draft(String organizationId, String author, Content content, Instant now) {
+        Requirement r = new Requirement();
+        r.id = UUID.randomUUID().toString();
+        r.organizationId = organizationId;
+        r.submittedBy = author;
+        r.status = RequirementStatus.DRAFT;
+        r.createdAt = now;
+        r.apply(content, now);
+        return r;
+    }
+
+    public void edit(String editor, Content content, Instant now) {
+        requireStatus(EDITABLE, "edited");
+        submittedBy = editor;
+        apply(content, now);
+    }
+
+    public RequirementSubmitted submit(String by, Instant now) {
+        requireStatus(EDITABLE, "submitted");
+        submittedBy = by;
+        status = RequirementStatus.SUBMITTED;
+        updatedAt = now;
+        return new RequirementSubmitted(id, organizationId, submittedBy, title, kind.name(), technologyField.name(),
+                region.name(), budgetCeiling, now);
+    }
+
+    public RequirementReviewed approve(String reviewer, @Nullable String comment, Instant now) {
+        return review(RequirementStatus.APPROVED, reviewer, comment == null ? "" : comment, now);
+    }
+
+    public RequirementReviewed returnForRevision(String reviewer, String comments, Instant now) {
+        return review(RequirementStatus.RETURNED, reviewer, comments, now);
+    }
+
+    public RequirementReviewed reject(String reviewer, String reason, Instant now) {
+        return review(RequirementStatus.REJECTED, reviewer, reason, now);
+    }
+
+    private RequirementReviewed review(RequirementStatus decision, String reviewer, String comment, Instant now) {
+        requireStatus(Set.of(RequirementStatus.SUBMITTED), "reviewed");
+        status = decision;
+        reviewComment = comment;
+        updatedAt = now;
+        return new RequirementReviewed(id, organizationId, submittedBy, title, decision.name(), comment, reviewer, now);
+    }
+
+    private void apply(Content c, Instant now) {
+        title = c.title();
+        description = c.description();
+        kind = c.kind();
+        technologyField = c.technologyField();
+        region = c.region();
+        indicators = List.copyOf(c.indicators());
+        budgetCeiling = c.budgetCeiling();
+        wantedBy = c.wantedBy();
+        coFunded = c.coFunded();
+        updatedAt = now;
+    }
+
+    private void requireStatus(Set<RequirementStatus> allowed, String action) {
+        if (!allowed.contains(status)) {
+            throw new WrongStatus(id, status, action);
+        }
+    }
+
+    public static class WrongStatus extends DomainProblem {
+        WrongStatus(String id, RequirementStatus status, String action) {
+            super(Kind.CONFLICT, "requirement-wrong-status", "requirement " + id + " is " + status
+                    + " and cannot be " + action + " now");
+        }
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getOrganizationId() {
+        return organizationId;
+    }
+
+    public void setOrganizationId(String organizationId) {
+        this.organizationId = organizationId;
+    }
+
+    public String getSubmittedBy() {
+        return submittedBy;
+    }
+
+    public void setSubmittedBy(String submittedBy) {
+        this.submittedBy = submittedBy;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public RequirementKind getKind() {
+        return kind;
+    }
+
+    public void setKind(RequirementKind kind) {
+        this.kind = kind;
+    }
+
+    public TechnologyField getTechnologyField() {
+        return technologyField;
+    }
+
+    public void setTechnologyField(TechnologyField technologyField) {
+        this.technologyField = technologyField;
+    }
+
+    public Region getRegion() {
+        return region;
+    }
+
+    public void setRegion(Region region) {
+        this.region = region;
+    }
+
+    public List<Indicator> getIndicators() {
+        return indicators;
+    }
+
+    public void setIndicators(List<Indicator> indicators) {
+        this.indicators = indicators;
+    }
+
+    public BigDecimal getBudgetCeiling() {
+        return budgetCeiling;
+    }
+
+    public void setBudgetCeiling(BigDecimal budgetCeiling) {
+        this.budgetCeiling = budgetCeiling;
+    }
+
+    public LocalDate getWantedBy() {
+        return wantedBy;
+    }
+
+    public void setWantedBy(LocalDate wantedBy) {
+        this.wantedBy = wantedBy;
+    }
+
+    public boolean isCoFunded() {
+        return coFunded;
+    }
+
+    public void setCoFunded(boolean coFunded) {
+        this.coFunded = coFunded;
+    }
+
+    public RequirementStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(RequirementStatus status) {
+        this.status = status;
+    }
+
+    @Nullable
+    public String getReviewComment() {
+        return reviewComment;
+    }
+
+    public void setReviewComment(@Nullable String reviewComment) {
+        this.reviewComment = reviewComment;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(Instant createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void setUpdatedAt(Instant updatedAt) {
+        this.updatedAt = updatedAt;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
+    }
+}

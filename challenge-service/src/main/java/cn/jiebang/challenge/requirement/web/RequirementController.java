@@ -1,0 +1,190 @@
+package cn.jiebang.challenge.requirement.web;
+
+import cn.jiebang.challenge.account.domain.Region;
+import cn.jiebang.challenge.domain.TechnologyField;
+import cn.jiebang.challenge.requirement.application.RequirementCollection;
+import cn.jiebang.challenge.requirement.application.RequirementCollection.Decision;
+import cn.jiebang.challenge.requirement.domain.Indicator;
+import cn.jiebang.challenge.requirement.domain.Requirement;
+import cn.jiebang.challenge.requirement.domain.Requirement.Content;
+import cn.jiebang.challenge.requirement.domain.RequirementFilter;
+import cn.jiebang.challenge.requirement.domain.RequirementKind;
+import cn.jiebang.challenge.requirement.domain.RequirementStatus;
+import cn.jiebang.challenge.requirement.domain.Requirements;
+import cn.jiebang.challenge.requirement.domain.Requirements.RequirementNotFound;
+import cn.jiebang.web.Callers;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Technology requirements (需求征集): an agency writes, edits and submits its own; the program office
+ * reviews all. Another organization's requirement answers 404.
+ */
+@Tag(name = "requirements")
+@Controller("/api/requirements")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class RequirementController {
+
+    private final RequirementCollection collection;
+    private final Requirements requirements;
+
+    RequirementController(RequirementCollection collection, Requirements requirements) {
+        this.collection = collection;
+        this.requirements = requirements;
+    }
+
+    @Serdeable
+    record IndicatorRequest(@NotBlank @Size(max = 200) String name,
+                            @NotNull @Digits(integer = 15, fraction = 6) BigDecimal targetValue,
+                            @NotBlank @Size(max = 40) String unit, @NotNull Indicator.Direction direction,
+                            @NotBlank @Size(max = 1000) String testMethod) {
+        Indicator toIndicator() {
+            return new Indicator(name.strip(), targetValue, unit.strip(), direction, testMethod.strip());
+        }
+    }
+
+    @Serdeable
+    record RequirementRequest(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 20000) String description,
+                              @NotNull RequirementKind kind, @NotNull TechnologyField technologyField,
+                              @NotNull Region region, @NotNull @Size(max = 30) List<@Valid IndicatorRequest> indicators,
+                              @NotNull @Digits(integer = 13, fraction = 2) BigDecimal budgetCeiling,
+                              @NotNull LocalDate wantedBy, boolean coFunded) {
+        Content toContent() {
+            return new Content(title.strip(), description.strip(), kind, technologyField, region,
+                    indicators.stream().map(IndicatorRequest::toIndicator).toList(), budgetCeiling, wantedBy, coFunded);
+        }
+    }
+
+    @Serdeable
+    record ReviewRequest(@Nullable @Size(max = 5000) String comment) {
+    }
+
+    @Serdeable
+    record RequirementView(String id, String organizationId, String submittedBy, String title, String description,
+                           RequirementKind kind, TechnologyField technologyField, Region region,
+                           List<Indicator> indicators, BigDecimal budgetCeiling, LocalDate wantedBy, boolean coFunded,
+                           RequirementStatus status, @Nullable String reviewComment, Instant createdAt,
+                           Instant updatedAt) {
+        static RequirementView of(Requirement r) {
+            return new RequirementView(r.getId(), r.getOrganizationId(), r.getSubmittedBy(), r.getTitle(),
+                    r.getDescription(), r.getKind(), r.getTechnologyField(), r.getRegion(), r.getIndicators(),
+                    r.getBudgetCeiling(), r.getWantedBy(), r.isCoFunded(), r.getStatus(), r.getReviewComment(),
+                    r.getCreatedAt(), r.getUpdatedAt());
+        }
+    }
+
+    @Serdeable
+    record RequirementPage(List<RequirementView> items, int page, int size, long totalItems) {
+    }
+
+    @Operation(summary = "Write a draft requirement for the caller's organization (AGENCY)")
+    @Secured("AGENCY")
+    @Post
+    HttpResponse<RequirementView> create(@Body @Valid RequirementRequest request, Authentication caller) {
+        Requirement r = collection.create(Callers.organizationOf(caller), caller.getName(), request.toContent());
+        return HttpResponse.created(RequirementView.of(r), URI.create("/api/requirements/" + r.getId()));
+    }
+
+    @Operation(summary = "Edit a draft or returned requirement of the caller's organization (AGENCY)")
+    @Secured("AGENCY")
+    @Put("/{id}")
+    RequirementView edit(@PathVariable String id, @Body @Valid RequirementRequest request, Authentication caller) {
+        return RequirementView.of(collection.edit(ownRequirement(id, caller), caller.getName(), request.toContent()));
+    }
+
+    @Operation(summary = "Submit a draft or returned requirement for review (AGENCY)")
+    @Secured("AGENCY")
+    @Post("/{id}/submit")
+    RequirementView submit(@PathVariable String id, Authentication caller) {
+        return RequirementView.of(collection.submit(ownRequirement(id, caller), caller.getName()));
+    }
+
+    @Operation(summary = "Approve a submitted requirement (ADMIN)")
+    @Secured("ADMIN")
+    @Post("/{id}/approve")
+    RequirementView approve(@PathVariable String id, @Body @Valid ReviewRequest review, Authentication caller) {
+        return RequirementView.of(collection.review(id, Decision.APPROVE, caller.getName(), review.comment()));
+    }
+
+    @Operation(summary = "Return a submitted requirement for revision, with comments (ADMIN)")
+    @Secured("ADMIN")
+    @Post("/{id}/return")
+    RequirementView returnForRevision(@PathVariable String id, @Body @Valid ReviewRequest review, Authentication caller) {
+        return RequirementView.of(collection.review(id, Decision.RETURN, caller.getName(), review.comment()));
+    }
+
+    @Operation(summary = "Reject a submitted requirement, with a reason (ADMIN)")
+    @Secured("ADMIN")
+    @Post("/{id}/reject")
+    RequirementView reject(@PathVariable String id, @Body @Valid ReviewRequest review, Authentication caller) {
+        return RequirementView.of(collection.review(id, Decision.REJECT, caller.getName(), review.comment()));
+    }
+
+    @Operation(summary = "One requirement (ADMIN, or an AGENCY of its organization)")
+    @Secured({"ADMIN", "AGENCY"})
+    @Get("/{id}")
+    RequirementView get(@PathVariable String id, Authentication caller) {
+        Requirement r = requirements.require(id);
+        if (!Callers.hasRole(caller, "ADMIN") && !r.getOrganizationId().equals(Callers.organizationOf(caller))) {
+            throw new RequirementNotFound(id);
+        }
+        return RequirementView.of(r);
+    }
+
+    @Operation(summary = "Requirements, newest first, filtered by status, field, kind, region and text "
+            + "(ADMIN: all; AGENCY: its organization's)")
+    @Secured({"ADMIN", "AGENCY"})
+    @Get
+    RequirementPage list(@QueryValue @Nullable RequirementStatus status, @QueryValue @Nullable TechnologyField field,
+                         @QueryValue @Nullable RequirementKind kind, @QueryValue @Nullable Region region,
+                         @QueryValue @Nullable @Size(max = 100) String q,
+                         @QueryValue(defaultValue = "0") @Min(0) int page,
+                         @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
+                         Authentication caller) {
+        String organization = Callers.hasRole(caller, "ADMIN") ? null : Callers.organizationOf(caller);
+        Page<Requirement> result = requirements.findAll(
+                new RequirementFilter(organization, status, field, kind, region, q).toSpecification(),
+                Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
+        return new RequirementPage(result.getContent().stream().map(RequirementView::of).toList(), page, size,
+                result.getTotalSize());
+    }
+
+    /** An agency touches only its own organization's requirements; anything else does not exist for it. */
+    private Requirement ownRequirement(String id, Authentication caller) {
+        Requirement r = requirements.require(id);
+        if (!r.getOrganizationId().equals(Callers.organizationOf(caller))) {
+            throw new RequirementNotFound(id);
+        }
+        return r;
+    }
+}
