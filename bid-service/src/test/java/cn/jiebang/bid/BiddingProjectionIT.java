@@ -3,6 +3,8 @@ package cn.jiebang.bid;
 import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.testing.Events;
+import cn.jiebang.events.ChallengeAmended;
+import cn.jiebang.events.ChallengeCancelled;
 import cn.jiebang.events.ChallengePublished;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -92,6 +94,21 @@ class BiddingProjectionIT implements TestPropertyProvider {
         assertEquals("first delivery", awaitBidding(id).get("title"));
         assertEquals(1, count("SELECT COUNT(*) FROM processed_event WHERE event_id = '" + eventId + "'"));
         assertEquals(1, count("SELECT COUNT(*) FROM bidding_challenge WHERE challenge_id = '" + id + "'"));
+    }
+
+    @Test
+    void anExtendedDeadlineMovesTheWindowAndACancellationClosesIt() {
+        String id = UUID.randomUUID().toString();
+        Instant opens = Instant.now().minus(1, ChronoUnit.HOURS);
+        Instant closes = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        deliver(UUID.randomUUID().toString(), published(id, "延期", opens, closes));
+        Instant later = closes.plus(7, ChronoUnit.DAYS);
+        Events.deliver(new ChallengeAmended(id, "延期", "DEADLINE_EXTENDED", "延期一周", closes, later, Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> later.equals(Instant.parse((String) awaitBidding(id).get("closesAt"))));
+
+        Events.deliver(new ChallengeCancelled(id, "延期", "撤榜", Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Boolean.TRUE.equals(awaitBidding(id).get("cancelled")));
+        assertEquals(false, awaitBidding(id).get("open"));
     }
 
     @Test

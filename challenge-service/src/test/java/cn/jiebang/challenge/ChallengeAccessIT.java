@@ -92,6 +92,12 @@ class ChallengeAccessIT implements TestPropertyProvider {
                         () -> HttpRequest.POST("/api/challenges/" + draft() + "/publish", ""), adminOnly(200))
                 .route("GET /api/challenges/{id}", () -> HttpRequest.GET("/api/challenges/" + published), everyone(200))
                 .route("GET /api/challenges", () -> HttpRequest.GET("/api/challenges"), everyone(200))
+                .route("POST /api/challenges/{id}/amendments", () -> HttpRequest.POST("/api/challenges/" + published
+                        + "/amendments", Map.of("kind", "CLARIFICATION", "text", "答疑")), adminOnly(200))
+                .route("GET /api/challenges/{id}/amendments",
+                        () -> HttpRequest.GET("/api/challenges/" + published + "/amendments"), everyone(200))
+                .route("POST /api/challenges/{id}/cancel", () -> HttpRequest.POST("/api/challenges/" + draft()
+                        + "/cancel", Map.of("reason", "撤榜")), adminOnly(200))
                 .route("POST /api/organizations", () -> HttpRequest.POST("/api/organizations", organizationBody()),
                         adminOnly(201))
                 .route("POST /api/organizations/applications",

@@ -114,6 +114,46 @@ class ChallengeApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void aPublishedChallengeIsAmendedAndCancelledWithAnEventForEach() {
+        Instant closes = Instant.now().plus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        String id = (String) create("修订 " + UUID.randomUUID(), closes).get("id");
+        Api api = new Api(http);
+        assertEquals(409, api.status(HttpRequest.POST("/api/challenges/" + id + "/amendments",
+                Map.of("kind", "CLARIFICATION", "text", "x")), admin()), "a draft is not amended");
+        api.post(admin(), "/api/challenges/" + id + "/publish", "");
+        try (TopicRecorder events = new TopicRecorder(Devstack.kafkaBootstrapServers(), Topics.CHALLENGE_EVENTS,
+                r -> id.equals(r.key()))) {
+            Instant later = closes.plus(14, ChronoUnit.DAYS);
+            Map<String, Object> extended = api.post(admin(), "/api/challenges/" + id + "/amendments",
+                    Map.of("kind", "DEADLINE_EXTENSION", "bidClosesAt", later.toString(), "text", "应申请延期两周"));
+            assertEquals(later, Instant.parse((String) extended.get("bidClosesAt")));
+            assertEquals(422, api.status(HttpRequest.POST("/api/challenges/" + id + "/amendments",
+                    Map.of("kind", "DEADLINE_EXTENSION", "bidClosesAt", closes.toString(), "text", "提前")), admin()),
+                    "a deadline is never shortened");
+            api.post(admin(), "/api/challenges/" + id + "/amendments", Map.of("kind", "CLARIFICATION", "text", "测试方法以国标为准"));
+            List<Map<String, Object>> timeline = http.toBlocking().retrieve(HttpRequest.GET("/api/challenges/" + id + "/amendments"), Argument.listOf(JSON));
+            assertEquals(2, timeline.size(), "the public sees the amendments");
+
+            assertEquals("CANCELLED", api.post(admin(), "/api/challenges/" + id + "/cancel",
+                    Map.of("reason", "需求方撤回")).get("status"));
+            assertEquals(409, api.status(HttpRequest.POST("/api/challenges/" + id + "/cancel", Map.of("reason", "again")), admin()));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> events.all().size() == 4);
+            assertEquals(List.of("challenge.published.v1", "challenge.amended.v1", "challenge.amended.v1",
+                    "challenge.cancelled.v1"), events.all().stream().map(r -> header(r, CloudEventHeaders.TYPE)).toList());
+            assertTrue(events.all().get(1).value().contains("\"kind\":\"DEADLINE_EXTENDED\""));
+        }
+    }
+
+    @Test
+    void aCancelledDraftStaysHiddenAndTellsNobody() {
+        String id = (String) create("草稿撤销", Instant.now().plus(5, ChronoUnit.DAYS)).get("id");
+        new Api(http).post(admin(), "/api/challenges/" + id + "/cancel", Map.of("reason", "不再需要"));
+        assertEquals(404, new Api(http).status(HttpRequest.GET("/api/challenges/" + id), null));
+        assertEquals(0, count("SELECT COUNT(*) FROM outbox_message WHERE message_key = '" + id + "'"));
+    }
+
+    @Test
     void publishingTwiceIsAConflictAndEmitsNothingMore() {
         String id = (String) create("twice", Instant.now().plus(30, ChronoUnit.DAYS)).get("id");
         http.toBlocking().exchange(HttpRequest.POST("/api/challenges/" + id + "/publish", "").bearerAuth(admin()));

@@ -12,6 +12,12 @@ public final class EventCatalog {
     public static final EventType<ChallengePublished> CHALLENGE_PUBLISHED =
             new EventType<>(ChallengePublished.TYPE, Topics.CHALLENGE_EVENTS, ChallengePublished.class);
 
+    public static final EventType<ChallengeAmended> CHALLENGE_AMENDED =
+            new EventType<>(ChallengeAmended.TYPE, Topics.CHALLENGE_EVENTS, ChallengeAmended.class);
+
+    public static final EventType<ChallengeCancelled> CHALLENGE_CANCELLED =
+            new EventType<>(ChallengeCancelled.TYPE, Topics.CHALLENGE_EVENTS, ChallengeCancelled.class);
+
     public static final EventType<OrganizationRegistered> ORGANIZATION_REGISTERED =
             new EventType<>(OrganizationRegistered.TYPE, Topics.ACCOUNT_EVENTS, OrganizationRegistered.class);
 
@@ -31,7 +37,8 @@ public final class EventCatalog {
             new EventType<>(RequirementReviewed.TYPE, Topics.CHALLENGE_EVENTS, RequirementReviewed.class);
 
     private static final List<EventType<?>> ALL = List.of(
-            CHALLENGE_PUBLISHED, ORGANIZATION_REGISTERED, ORGANIZATION_UPDATED, USER_REGISTERED, USER_UPDATED,
+            CHALLENGE_PUBLISHED, CHALLENGE_AMENDED, CHALLENGE_CANCELLED,
+            ORGANIZATION_REGISTERED, ORGANIZATION_UPDATED, USER_REGISTERED, USER_UPDATED,
             REQUIREMENT_SUBMITTED, REQUIREMENT_REVIEWED);
 
     private static final Map<String, EventType<?>> BY_TYPE =

@@ -5,6 +5,8 @@ import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TestTokens;
 import cn.jiebang.testing.Events;
 import cn.jiebang.testing.Sql;
+import cn.jiebang.events.ChallengeAmended;
+import cn.jiebang.events.ChallengeCancelled;
 import cn.jiebang.events.ChallengePublished;
 import cn.jiebang.events.RequirementReviewed;
 import cn.jiebang.events.UserRegistered;
@@ -102,6 +104,20 @@ class NotificationInboxIT implements TestPropertyProvider {
         String theirs = TestTokens.shared().token(colleague, "agency-org", "AGENCY");
         assertTrue(items(theirs).stream().noneMatch(n -> ("/api/requirements/" + requirement).equals(n.get("link"))),
                 "another user of the same organization is not told");
+    }
+
+    @Test
+    void everyoneHearsOfAnExtendedDeadlineAndACancellation() {
+        String id = UUID.randomUUID().toString();
+        Events.deliver(new ChallengeAmended(id, "量子传感", "DEADLINE_EXTENDED", "应申请延期",
+                Instant.parse("2027-01-31T09:00:00Z"), Instant.parse("2027-02-14T09:00:00Z"), Instant.now()));
+        Events.deliver(new ChallengeCancelled(id, "量子传感", "需求方撤回", Instant.now()));
+        List<Map<String, Object>> told = await().atMost(Duration.ofSeconds(60)).until(() -> items().stream()
+                .filter(n -> ("/api/challenges/" + id).equals(n.get("link"))).toList(), list -> list.size() == 2);
+        assertTrue(told.stream().anyMatch(n -> "CHALLENGE_AMENDED".equals(n.get("kind"))
+                && ((String) n.get("body")).contains("2027-02-14 17:00 CST")), told.toString());
+        assertTrue(told.stream().anyMatch(n -> "CHALLENGE_CANCELLED".equals(n.get("kind"))
+                && "需求方撤回".equals(n.get("body"))), told.toString());
     }
 
     @Test

@@ -2,6 +2,8 @@ package cn.jiebang.bid.application;
 
 import cn.jiebang.bid.domain.BiddingChallenge;
 import cn.jiebang.bid.domain.BiddingChallenges;
+import cn.jiebang.events.ChallengeAmended;
+import cn.jiebang.events.ChallengeCancelled;
 import cn.jiebang.events.ChallengePublished;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -16,6 +18,19 @@ public class ChallengeProjection {
 
     ChallengeProjection(BiddingChallenges challenges) {
         this.challenges = challenges;
+    }
+
+    /** An extended deadline replaces the old one; a clarification leaves the window as it was. */
+    @Transactional(propagation = MANDATORY)
+    public void on(ChallengeAmended event) {
+        challenges.findById(event.challengeId())
+                .map(challenge -> challenge.withDeadline(event.bidClosesAt()))
+                .ifPresent(challenges::update);
+    }
+
+    @Transactional(propagation = MANDATORY)
+    public void on(ChallengeCancelled event) {
+        challenges.findById(event.challengeId()).map(BiddingChallenge::asCancelled).ifPresent(challenges::update);
     }
 
     @Transactional(propagation = MANDATORY)

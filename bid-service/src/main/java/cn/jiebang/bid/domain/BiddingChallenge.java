@@ -19,15 +19,29 @@ public record BiddingChallenge(
         BigDecimal totalBudget,
         Instant bidOpensAt,
         Instant bidClosesAt,
-        Instant publishedAt) {
+        Instant publishedAt,
+        boolean cancelled) {
 
     public static BiddingChallenge from(ChallengePublished event) {
         return new BiddingChallenge(event.challengeId(), event.title(), event.technologyField(), event.totalBudget(),
-                event.bidOpensAt(), event.bidClosesAt(), event.publishedAt());
+                event.bidOpensAt(), event.bidClosesAt(), event.publishedAt(), false);
     }
 
-    /** Bids are taken from the opening instant (inclusive) until the closing instant (exclusive), by the server's clock. */
+    public BiddingChallenge withDeadline(Instant newClosesAt) {
+        return new BiddingChallenge(challengeId, title, technologyField, totalBudget, bidOpensAt, newClosesAt,
+                publishedAt, cancelled);
+    }
+
+    public BiddingChallenge asCancelled() {
+        return new BiddingChallenge(challengeId, title, technologyField, totalBudget, bidOpensAt, bidClosesAt,
+                publishedAt, true);
+    }
+
+    /**
+     * Bids are taken from the opening instant (inclusive) until the closing instant (exclusive), by the
+     * server's clock, unless the challenge was cancelled.
+     */
     public boolean isOpenAt(Instant now) {
-        return !now.isBefore(bidOpensAt) && now.isBefore(bidClosesAt);
+        return !cancelled && !now.isBefore(bidOpensAt) && now.isBefore(bidClosesAt);
     }
 }

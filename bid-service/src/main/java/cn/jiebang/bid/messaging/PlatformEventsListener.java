@@ -29,6 +29,8 @@ class PlatformEventsListener extends InboxListener {
                            AccountProjection accounts) {
         super(GROUP, inbox, deadLetters, EventHandlers.builder()
                 .on(EventCatalog.CHALLENGE_PUBLISHED, (event, envelope) -> challenges.on(event))
+                .on(EventCatalog.CHALLENGE_AMENDED, (event, envelope) -> challenges.on(event))
+                .on(EventCatalog.CHALLENGE_CANCELLED, (event, envelope) -> challenges.on(event))
                 .on(EventCatalog.ORGANIZATION_REGISTERED, (event, envelope) -> accounts.on(event))
                 .on(EventCatalog.ORGANIZATION_UPDATED, (event, envelope) -> accounts.on(event))
                 .on(EventCatalog.USER_REGISTERED, (event, envelope) -> accounts.on(event))

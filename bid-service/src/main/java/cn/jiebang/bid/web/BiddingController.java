@@ -32,7 +32,7 @@ class BiddingController {
 
     @Serdeable
     record BiddingStatus(String challengeId, String title, boolean open, Instant opensAt, Instant closesAt,
-                         Instant serverTime) {
+                         boolean cancelled, Instant serverTime) {
     }
 
     @Operation(summary = "Whether bidding on a published challenge is open, and until when (anyone)")
@@ -42,6 +42,6 @@ class BiddingController {
         BiddingChallenge challenge = challenges.require(id);
         Instant now = clock.instant();
         return new BiddingStatus(challenge.challengeId(), challenge.title(), challenge.isOpenAt(now),
-                challenge.bidOpensAt(), challenge.bidClosesAt(), now);
+                challenge.bidOpensAt(), challenge.bidClosesAt(), challenge.cancelled(), now);
     }
 }

@@ -1,6 +1,10 @@
 package cn.jiebang.challenge.domain;
 
+import cn.jiebang.events.ChallengeAmended;
+import cn.jiebang.events.ChallengeCancelled;
 import cn.jiebang.events.ChallengePublished;
+import cn.jiebang.problem.DomainProblem;
+import cn.jiebang.problem.DomainProblem.FieldProblem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -10,9 +14,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-
-import cn.jiebang.problem.DomainProblem.FieldProblem;
 
 /** A challenge (榜单): what is to be solved, for how much, and until when teams may bid. */
 @MappedEntity("challenge")
@@ -30,6 +33,8 @@ public class Challenge {
     private Instant createdAt;
     @Nullable
     private Instant publishedAt;
+    @Nullable
+    private String cancellationReason;
     @Version
     private Long version;
 
@@ -75,6 +80,59 @@ public class Challenge {
         publishedAt = now;
         return new ChallengePublished(id, title, problemStatement, technologyField.name(), totalBudget,
                 bidOpensAt, bidClosesAt, now);
+    }
+
+    /** Extends the bid deadline of a published challenge whose window is still open; it never shortens it. */
+    public ChallengeAmended extendDeadline(Instant newClosesAt, String reason, Instant now) {
+        requirePublished("amended");
+        if (!now.isBefore(bidClosesAt)) {
+            throw new InvalidChallenge("bid-window-closed", "bidding closed at " + bidClosesAt
+                    + "; a closed window is not reopened", List.of(new FieldProblem("bidClosesAt", "bidding has closed")));
+        }
+        if (!newClosesAt.isAfter(bidClosesAt)) {
+            throw new InvalidChallenge("deadline-not-extended", "the new deadline must be after " + bidClosesAt
+                    + ": bidders plan by it, so it is only ever extended",
+                    List.of(new FieldProblem("bidClosesAt", "must be after the current deadline " + bidClosesAt)));
+        }
+        Instant previous = bidClosesAt;
+        bidClosesAt = newClosesAt;
+        return new ChallengeAmended(id, title, "DEADLINE_EXTENDED", reason, previous, newClosesAt, now);
+    }
+
+    /** A clarification (答疑) every bidder must see; the deadline stays. */
+    public ChallengeAmended clarify(String text, Instant now) {
+        requirePublished("amended");
+        return new ChallengeAmended(id, title, "CLARIFICATION", text, bidClosesAt, bidClosesAt, now);
+    }
+
+    /** 撤榜: no more bids and no evaluation. Returns the event only if bidders knew of the challenge. */
+    public Optional<ChallengeCancelled> cancel(String reason, Instant now) {
+        if (status == ChallengeStatus.CANCELLED) {
+            throw new ChallengeNotCancellable(id, status);
+        }
+        boolean wasPublished = status == ChallengeStatus.PUBLISHED;
+        status = ChallengeStatus.CANCELLED;
+        cancellationReason = reason;
+        return wasPublished ? Optional.of(new ChallengeCancelled(id, title, reason, now)) : Optional.empty();
+    }
+
+    private void requirePublished(String action) {
+        if (status != ChallengeStatus.PUBLISHED) {
+            throw new ChallengeNotPublished(id, status, action);
+        }
+    }
+
+    public static class ChallengeNotPublished extends DomainProblem {
+        ChallengeNotPublished(String id, ChallengeStatus status, String action) {
+            super(Kind.CONFLICT, "challenge-not-published", "challenge " + id + " is " + status
+                    + "; only a published challenge can be " + action);
+        }
+    }
+
+    public static class ChallengeNotCancellable extends DomainProblem {
+        ChallengeNotCancellable(String id, ChallengeStatus status) {
+            super(Kind.CONFLICT, "challenge-not-cancellable", "challenge " + id + " is " + status + " already");
+        }
     }
 
     public String getId() {
@@ -156,6 +214,15 @@ public class Challenge {
 
     public void setPublishedAt(@Nullable Instant publishedAt) {
         this.publishedAt = publishedAt;
+    }
+
+    @Nullable
+    public String getCancellationReason() {
+        return cancellationReason;
+    }
+
+    public void setCancellationReason(@Nullable String cancellationReason) {
+        this.cancellationReason = cancellationReason;
     }
 
     public Long getVersion() {

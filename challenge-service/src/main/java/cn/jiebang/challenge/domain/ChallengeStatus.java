@@ -2,5 +2,6 @@ package cn.jiebang.challenge.domain;
 
 public enum ChallengeStatus {
     DRAFT,
-    PUBLISHED
+    PUBLISHED,
+    CANCELLED
 }

@@ -19,7 +19,8 @@ public interface Challenges extends GenericRepository<Challenge, String> {
 
     Page<Challenge> findAll(Pageable pageable);
 
-    Page<Challenge> findByStatusNotEqual(ChallengeStatus status, Pageable pageable);
+    /** The public board: whatever was ever published, cancelled ones included. */
+    Page<Challenge> findByPublishedAtIsNotNull(Pageable pageable);
 
     default Challenge require(String id) {
         return findById(id).orElseThrow(() -> new ChallengeNotFound(id));

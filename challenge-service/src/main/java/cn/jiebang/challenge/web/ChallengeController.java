@@ -2,10 +2,14 @@ package cn.jiebang.challenge.web;
 
 import cn.jiebang.challenge.application.ChallengeManagement;
 import cn.jiebang.challenge.application.ChallengeManagement.NewChallenge;
+import cn.jiebang.challenge.domain.Amendment;
+import cn.jiebang.challenge.domain.Amendments;
 import cn.jiebang.challenge.domain.Challenge;
 import cn.jiebang.challenge.domain.ChallengeStatus;
 import cn.jiebang.challenge.domain.ChallengeNotFound;
 import cn.jiebang.challenge.domain.Challenges;
+import cn.jiebang.challenge.domain.InvalidChallenge;
+import cn.jiebang.problem.DomainProblem.FieldProblem;
 import cn.jiebang.web.Callers;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -52,10 +56,12 @@ class ChallengeController {
 
     private final ChallengeManagement management;
     private final Challenges challenges;
+    private final Amendments amendments;
 
-    ChallengeController(ChallengeManagement management, Challenges challenges) {
+    ChallengeController(ChallengeManagement management, Challenges challenges, Amendments amendments) {
         this.management = management;
         this.challenges = challenges;
+        this.amendments = amendments;
     }
 
     @Serdeable
@@ -71,12 +77,12 @@ class ChallengeController {
     @Serdeable
     record ChallengeView(String id, String title, String problemStatement, TechnologyField technologyField,
                          BigDecimal totalBudget, Instant bidOpensAt, Instant bidClosesAt, ChallengeStatus status,
-                         Instant createdAt, @Nullable Instant publishedAt) {
+                         Instant createdAt, @Nullable Instant publishedAt, @Nullable String cancellationReason) {
 
         static ChallengeView of(Challenge c) {
             return new ChallengeView(c.getId(), c.getTitle(), c.getProblemStatement(), c.getTechnologyField(),
                     c.getTotalBudget(), c.getBidOpensAt(), c.getBidClosesAt(), c.getStatus(), c.getCreatedAt(),
-                    c.getPublishedAt());
+                    c.getPublishedAt(), c.getCancellationReason());
         }
     }
 
@@ -100,12 +106,53 @@ class ChallengeController {
         return ChallengeView.of(management.publish(id));
     }
 
-    @Operation(summary = "One challenge: published ones for anyone, drafts for ADMIN")
+    @Serdeable
+    record AmendmentRequest(@NotNull AmendmentKind kind, @Nullable Instant bidClosesAt,
+                            @NotBlank @Size(max = 5000) String text) {
+    }
+
+    enum AmendmentKind { DEADLINE_EXTENSION, CLARIFICATION }
+
+    @Serdeable
+    record CancellationRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @Operation(summary = "Amend a published challenge (ADMIN): extend its bid deadline or add a clarification; "
+            + "challenge.amended.v1 tells the bidders")
+    @Secured("ADMIN")
+    @Post("/{id}/amendments")
+    ChallengeView amend(@PathVariable String id, @Body @Valid AmendmentRequest request) {
+        if (request.kind() == AmendmentKind.CLARIFICATION) {
+            return ChallengeView.of(management.clarify(id, request.text().strip()));
+        }
+        if (request.bidClosesAt() == null) {
+            throw new InvalidChallenge("deadline-not-extended", "a deadline extension needs the new bidClosesAt",
+                    List.of(new FieldProblem("bidClosesAt", "must not be null")));
+        }
+        return ChallengeView.of(management.extendDeadline(id, request.bidClosesAt(), request.text().strip()));
+    }
+
+    @Operation(summary = "The amendments of a challenge, oldest first: public once it is published")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Get("/{id}/amendments")
+    List<Amendment> amendments(@PathVariable String id, @Nullable Authentication caller) {
+        get(id, caller);
+        return amendments.findByChallengeIdOrderById(id);
+    }
+
+    @Operation(summary = "Cancel a challenge with a reason (撤榜, ADMIN); a published one emits challenge.cancelled.v1")
+    @Secured("ADMIN")
+    @Post("/{id}/cancel")
+    ChallengeView cancel(@PathVariable String id, @Body @Valid CancellationRequest request) {
+        return ChallengeView.of(management.cancel(id, request.reason().strip()));
+    }
+
+    @Operation(summary = "One challenge: published (or published, then cancelled) ones for anyone; the rest for ADMIN")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/{id}")
     ChallengeView get(@PathVariable String id, @Nullable Authentication caller) {
         Challenge challenge = challenges.require(id);
-        if (challenge.getStatus() == ChallengeStatus.DRAFT && !Callers.hasRole(caller, "ADMIN")) {
+        if (challenge.getPublishedAt() == null && !Callers.hasRole(caller, "ADMIN")) {
             throw new ChallengeNotFound(id);
         }
         return ChallengeView.of(challenge);
@@ -119,7 +166,7 @@ class ChallengeController {
                        @Nullable Authentication caller) {
         Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt")));
         Page<Challenge> result = Callers.hasRole(caller, "ADMIN") ? challenges.findAll(pageable)
-                : challenges.findByStatusNotEqual(ChallengeStatus.DRAFT, pageable);
+                : challenges.findByPublishedAtIsNotNull(pageable);
         return new ChallengePage(result.getContent().stream().map(ChallengeView::of).toList(), page, size,
                 result.getTotalSize());
     }

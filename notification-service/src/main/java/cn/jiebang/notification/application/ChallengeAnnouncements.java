@@ -1,5 +1,7 @@
 package cn.jiebang.notification.application;
 
+import cn.jiebang.events.ChallengeAmended;
+import cn.jiebang.events.ChallengeCancelled;
 import cn.jiebang.events.ChallengePublished;
 import cn.jiebang.messaging.IncomingEvent;
 import cn.jiebang.notification.domain.Notification;
@@ -15,8 +17,8 @@ import java.time.format.DateTimeFormatter;
 import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
 
 /**
- * Announces newly published challenges to everyone; the notifications issue narrows it to the teams
- * subscribed to the challenge's field or region.
+ * Announces published, amended and cancelled challenges to everyone; the notifications issue narrows
+ * it to the teams subscribed to the challenge's field or region and to its bidders.
  */
 @Singleton
 public class ChallengeAnnouncements {
@@ -39,6 +41,22 @@ public class ChallengeAnnouncements {
         String body = "榜额 Budget ¥" + event.totalBudget().toPlainString() + " · 揭榜截止 Bids close "
                 + DEADLINE.format(event.bidClosesAt());
         notifications.save(Notification.toEveryone(NotificationKind.CHALLENGE_PUBLISHED, title, body,
+                "/api/challenges/" + event.challengeId(), envelope.id(), clock.instant()));
+    }
+
+    @Transactional(propagation = MANDATORY)
+    public void on(ChallengeAmended event, IncomingEvent envelope) {
+        boolean extended = "DEADLINE_EXTENDED".equals(event.kind());
+        String title = (extended ? "揭榜截止延期 Deadline extended: " : "榜单答疑 Clarification: ") + event.title();
+        String body = (extended ? "新截止 New deadline " + DEADLINE.format(event.bidClosesAt()) + " · " : "") + event.text();
+        notifications.save(Notification.toEveryone(NotificationKind.CHALLENGE_AMENDED, title, body,
+                "/api/challenges/" + event.challengeId(), envelope.id(), clock.instant()));
+    }
+
+    @Transactional(propagation = MANDATORY)
+    public void on(ChallengeCancelled event, IncomingEvent envelope) {
+        notifications.save(Notification.toEveryone(NotificationKind.CHALLENGE_CANCELLED,
+                "撤榜 Challenge cancelled: " + event.title(), event.reason(),
                 "/api/challenges/" + event.challengeId(), envelope.id(), clock.instant()));
     }
 }

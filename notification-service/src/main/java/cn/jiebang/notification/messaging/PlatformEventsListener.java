@@ -30,6 +30,8 @@ class PlatformEventsListener extends InboxListener {
                            RecipientDirectory recipients, RequirementReviews reviews) {
         super(GROUP, inbox, deadLetters, EventHandlers.builder()
                 .on(EventCatalog.CHALLENGE_PUBLISHED, announcements::on)
+                .on(EventCatalog.CHALLENGE_AMENDED, announcements::on)
+                .on(EventCatalog.CHALLENGE_CANCELLED, announcements::on)
                 .on(EventCatalog.USER_REGISTERED, (event, envelope) -> recipients.on(event))
                 .on(EventCatalog.USER_UPDATED, (event, envelope) -> recipients.on(event))
                 .on(EventCatalog.REQUIREMENT_REVIEWED, reviews::on)

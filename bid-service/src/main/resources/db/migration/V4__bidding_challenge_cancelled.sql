@@ -1,0 +1,1 @@
+ALTER TABLE bidding_challenge ADD COLUMN cancelled BOOLEAN NOT NULL DEFAULT FALSE;
