@@ -18,6 +18,9 @@ public final class EventCatalog {
     public static final EventType<ChallengeCancelled> CHALLENGE_CANCELLED =
             new EventType<>(ChallengeCancelled.TYPE, Topics.CHALLENGE_EVENTS, ChallengeCancelled.class);
 
+    public static final EventType<ChallengeBiddingClosed> CHALLENGE_BIDDING_CLOSED =
+            new EventType<>(ChallengeBiddingClosed.TYPE, Topics.CHALLENGE_EVENTS, ChallengeBiddingClosed.class);
+
     public static final EventType<OrganizationRegistered> ORGANIZATION_REGISTERED =
             new EventType<>(OrganizationRegistered.TYPE, Topics.ACCOUNT_EVENTS, OrganizationRegistered.class);
 
@@ -37,7 +40,7 @@ public final class EventCatalog {
             new EventType<>(RequirementReviewed.TYPE, Topics.CHALLENGE_EVENTS, RequirementReviewed.class);
 
     private static final List<EventType<?>> ALL = List.of(
-            CHALLENGE_PUBLISHED, CHALLENGE_AMENDED, CHALLENGE_CANCELLED,
+            CHALLENGE_PUBLISHED, CHALLENGE_AMENDED, CHALLENGE_CANCELLED, CHALLENGE_BIDDING_CLOSED,
             ORGANIZATION_REGISTERED, ORGANIZATION_UPDATED, USER_REGISTERED, USER_UPDATED,
             REQUIREMENT_SUBMITTED, REQUIREMENT_REVIEWED);
 

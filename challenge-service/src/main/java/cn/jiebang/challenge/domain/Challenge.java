@@ -1,6 +1,7 @@
 package cn.jiebang.challenge.domain;
 
 import cn.jiebang.events.ChallengeAmended;
+import cn.jiebang.events.ChallengeBiddingClosed;
 import cn.jiebang.events.ChallengeCancelled;
 import cn.jiebang.events.ChallengePublished;
 import cn.jiebang.problem.DomainProblem;
@@ -103,6 +104,16 @@ public class Challenge {
     public ChallengeAmended clarify(String text, Instant now) {
         requirePublished("amended");
         return new ChallengeAmended(id, title, "CLARIFICATION", text, bidClosesAt, bidClosesAt, now);
+    }
+
+    /** The window's end, by the server's clock: bidding is over and screening begins. */
+    public ChallengeBiddingClosed closeBidding(Instant now) {
+        requirePublished("closed for bidding");
+        if (now.isBefore(bidClosesAt)) {
+            throw new IllegalStateException("bidding on " + id + " closes at " + bidClosesAt + ", not before");
+        }
+        status = ChallengeStatus.SCREENING;
+        return new ChallengeBiddingClosed(id, title, bidClosesAt, now);
     }
 
     /** 撤榜: no more bids and no evaluation. Returns the event only if bidders knew of the challenge. */

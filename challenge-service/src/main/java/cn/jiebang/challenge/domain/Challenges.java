@@ -1,11 +1,14 @@
 package cn.jiebang.challenge.domain;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
@@ -21,6 +24,11 @@ public interface Challenges extends GenericRepository<Challenge, String> {
 
     /** The public board: whatever was ever published, cancelled ones included. */
     Page<Challenge> findByPublishedAtIsNotNull(Pageable pageable);
+
+    /** Published challenges whose window has ended, locked for this transaction; rows other instances hold are skipped. */
+    @Query(value = "SELECT * FROM challenge WHERE status = 'PUBLISHED' AND bid_closes_at <= :now"
+            + " ORDER BY bid_closes_at LIMIT :limit FOR UPDATE SKIP LOCKED", nativeQuery = true)
+    List<Challenge> claimDueForClosing(Instant now, int limit);
 
     default Challenge require(String id) {
         return findById(id).orElseThrow(() -> new ChallengeNotFound(id));
