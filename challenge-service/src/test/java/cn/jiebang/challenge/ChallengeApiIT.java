@@ -146,6 +146,50 @@ class ChallengeApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void theBoardFiltersByFieldBudgetClosingDateAndChineseTextAndHidesDrafts() {
+        String marker = "钙钛矿" + UUID.randomUUID().toString().substring(0, 6);
+        Instant soon = Instant.now().plus(10, ChronoUnit.DAYS);
+        Instant later = Instant.now().plus(90, ChronoUnit.DAYS);
+        Api api = new Api(http);
+        String cheapSoon = board(api, marker + " 电池效率", "NEW_ENERGY", "500000.00", soon, true);
+        String richLater = board(api, marker + " 叠层组件", "NEW_ENERGY", "50000000.00", later, true);
+        String otherField = board(api, marker + " 材料", "NEW_MATERIALS", "800000.00", soon, true);
+        String draft = board(api, marker + " 草稿", "NEW_ENERGY", "600000.00", soon, false);
+
+        assertEquals(List.of(otherField, richLater, cheapSoon), boardIds(null, "q=" + enc(marker)),
+                "anyone sees the published ones, newest first, not the draft");
+        assertEquals(List.of(richLater, cheapSoon), boardIds(null, "q=" + enc(marker) + "&field=NEW_ENERGY"));
+        assertEquals(List.of(cheapSoon), boardIds(null, "q=" + enc(marker) + "&field=NEW_ENERGY&maxBudget=1000000"));
+        assertEquals(List.of(richLater), boardIds(null, "q=" + enc(marker) + "&minBudget=1000000"));
+        assertEquals(List.of(richLater), boardIds(null, "q=" + enc(marker) + "&closesAfter="
+                + Instant.now().plus(30, ChronoUnit.DAYS)));
+        assertEquals(List.of(otherField, cheapSoon), boardIds(null, "q=" + enc(marker) + "&closesBefore="
+                + Instant.now().plus(30, ChronoUnit.DAYS)));
+        assertEquals(List.of(richLater), boardIds(null, "status=PUBLISHED&q=" + enc(marker + " 叠层")));
+        assertTrue(boardIds(admin(), "q=" + enc(marker)).contains(draft), "the program office sees drafts");
+        assertEquals(400, api.status(HttpRequest.GET("/api/challenges?minBudget=-1"), null));
+    }
+
+    private String board(Api api, String title, String field, String budget, Instant closes, boolean publish) {
+        String id = (String) api.post(admin(), "/api/challenges", Map.of("title", title, "problemStatement", "光伏",
+                "technologyField", field, "totalBudget", budget, "bidOpensAt", Instant.now().toString(),
+                "bidClosesAt", closes.toString())).get("id");
+        if (publish) {
+            api.post(admin(), "/api/challenges/" + id + "/publish", "");
+        }
+        return id;
+    }
+
+    private List<Object> boardIds(String token, String query) {
+        Map<String, Object> page = new Api(http).get(token, "/api/challenges?size=100&" + query);
+        return ((List<?>) page.get("items")).stream().<Object>map(item -> ((Map<?, ?>) item).get("id")).toList();
+    }
+
+    private static String enc(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void aCancelledDraftStaysHiddenAndTellsNobody() {
         String id = (String) create("草稿撤销", Instant.now().plus(5, ChronoUnit.DAYS)).get("id");
         new Api(http).post(admin(), "/api/challenges/" + id + "/cancel", Map.of("reason", "不再需要"));

@@ -2,17 +2,16 @@ package cn.jiebang.challenge.domain;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface Challenges extends GenericRepository<Challenge, String> {
+public interface Challenges extends GenericRepository<Challenge, String>, JpaSpecificationExecutor<Challenge> {
 
     Challenge save(Challenge challenge);
 
@@ -20,10 +19,6 @@ public interface Challenges extends GenericRepository<Challenge, String> {
 
     Optional<Challenge> findById(String id);
 
-    Page<Challenge> findAll(Pageable pageable);
-
-    /** The public board: whatever was ever published, cancelled ones included. */
-    Page<Challenge> findByPublishedAtIsNotNull(Pageable pageable);
 
     /** Published challenges whose window has ended, locked for this transaction; rows other instances hold are skipped. */
     @Query(value = "SELECT * FROM challenge WHERE status = 'PUBLISHED' AND bid_closes_at <= :now"

@@ -5,6 +5,7 @@ import cn.jiebang.challenge.application.ChallengeManagement.NewChallenge;
 import cn.jiebang.challenge.domain.Amendment;
 import cn.jiebang.challenge.domain.Amendments;
 import cn.jiebang.challenge.domain.Challenge;
+import cn.jiebang.challenge.domain.ChallengeFilter;
 import cn.jiebang.challenge.domain.ChallengeStatus;
 import cn.jiebang.challenge.domain.ChallengeNotFound;
 import cn.jiebang.challenge.domain.Challenges;
@@ -38,6 +39,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
@@ -158,15 +160,23 @@ class ChallengeController {
         return ChallengeView.of(challenge);
     }
 
-    @Operation(summary = "Challenges, newest first, paged: published ones for anyone, all for ADMIN")
+    @Operation(summary = "The challenge board (榜单), newest first: published (and later cancelled or closed) "
+            + "challenges for anyone, drafts too for ADMIN; filtered by status, field, budget range, closing date "
+            + "and literal text in title or problem statement")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Get
-    ChallengePage list(@QueryValue(defaultValue = "0") @Min(0) int page,
+    ChallengePage list(@QueryValue @Nullable ChallengeStatus status, @QueryValue @Nullable TechnologyField field,
+                       @QueryValue @Nullable @PositiveOrZero BigDecimal minBudget,
+                       @QueryValue @Nullable @PositiveOrZero BigDecimal maxBudget,
+                       @QueryValue @Nullable Instant closesAfter, @QueryValue @Nullable Instant closesBefore,
+                       @QueryValue @Nullable @Size(max = 100) String q,
+                       @QueryValue(defaultValue = "0") @Min(0) int page,
                        @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
                        @Nullable Authentication caller) {
-        Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt")));
-        Page<Challenge> result = Callers.hasRole(caller, "ADMIN") ? challenges.findAll(pageable)
-                : challenges.findByPublishedAtIsNotNull(pageable);
+        Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
+        ChallengeFilter filter = new ChallengeFilter(!Callers.hasRole(caller, "ADMIN"), status, field, minBudget,
+                maxBudget, closesAfter, closesBefore, q);
+        Page<Challenge> result = challenges.findAll(filter.toSpecification(), pageable);
         return new ChallengePage(result.getContent().stream().map(ChallengeView::of).toList(), page, size,
                 result.getTotalSize());
     }
