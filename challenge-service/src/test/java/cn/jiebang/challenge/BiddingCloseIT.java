@@ -91,6 +91,9 @@ class BiddingCloseIT implements TestPropertyProvider {
                     + ChallengeBiddingClosed.TYPE + "'"));
             assertEquals(409, api.status(HttpRequest.POST("/api/challenges/" + ids.get(0) + "/amendments",
                     Map.of("kind", "CLARIFICATION", "text", "too late")), admin), "a closed challenge is no longer amended");
+            api.post(admin, "/api/challenges/" + ids.get(1) + "/cancel", Map.of("reason", "评审前撤榜"));
+            assertEquals(1, Sql.count(db, "SELECT COUNT(*) FROM outbox_message WHERE event_type = 'challenge.cancelled.v1'"
+                    + " AND message_key = '" + ids.get(1) + "'"), "bidders of a closed challenge hear of its cancellation");
         }
     }
 }

@@ -116,15 +116,17 @@ public class Challenge {
         return new ChallengeBiddingClosed(id, title, bidClosesAt, now);
     }
 
-    /** 撤榜: no more bids and no evaluation. Returns the event only if bidders knew of the challenge. */
+    /**
+     * 撤榜: no more bids and no evaluation. Returns the event only if bidders knew of the challenge
+     * (it was published, whether bidding is still open or already closed).
+     */
     public Optional<ChallengeCancelled> cancel(String reason, Instant now) {
         if (status == ChallengeStatus.CANCELLED) {
             throw new ChallengeNotCancellable(id, status);
         }
-        boolean wasPublished = status == ChallengeStatus.PUBLISHED;
         status = ChallengeStatus.CANCELLED;
         cancellationReason = reason;
-        return wasPublished ? Optional.of(new ChallengeCancelled(id, title, reason, now)) : Optional.empty();
+        return publishedAt != null ? Optional.of(new ChallengeCancelled(id, title, reason, now)) : Optional.empty();
     }
 
     private void requirePublished(String action) {
