@@ -2,6 +2,7 @@ package cn.jiebang.bid;
 
 import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.TestDatabase;
+import cn.jiebang.testing.Sql;
 import cn.jiebang.testing.Events;
 import cn.jiebang.events.ChallengeAmended;
 import cn.jiebang.events.ChallengeCancelled;
@@ -20,10 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -135,12 +132,6 @@ class BiddingProjectionIT implements TestPropertyProvider {
     }
 
     private long count(String sql) {
-        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return Sql.count(db, sql);
     }
 }

@@ -1,6 +1,7 @@
 package cn.jiebang.challenge;
 
 import cn.jiebang.challenge.account.application.IssuerKeys;
+import cn.jiebang.challenge.account.domain.CreditCode;
 import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TestTokens;
@@ -294,16 +295,10 @@ class AccountsIT implements TestPropertyProvider {
 
     private static int codeSeq = 0;
 
-    /** A fresh valid credit code: 17 characters, then the check character GB 32100 asks for. */
+    /** A fresh valid credit code: 17 characters of our own, then the check character. */
     static synchronized String uniqueCode() {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-        String body = "91110000" + String.format("%09d", (System.nanoTime() / 1000 + codeSeq++) % 1_000_000_000L);
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += alphabet.indexOf(body.charAt(i)) * weights[i];
-        }
-        return body + alphabet.charAt((31 - sum % 31) % 31);
+        return CreditCode.completing("91110000" + String.format("%09d",
+                (System.nanoTime() / 1000 + codeSeq++) % 1_000_000_000L)).value();
     }
 
     @SuppressWarnings("unchecked")

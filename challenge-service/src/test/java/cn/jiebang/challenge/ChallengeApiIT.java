@@ -2,6 +2,7 @@ package cn.jiebang.challenge;
 
 import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.TestDatabase;
+import cn.jiebang.testing.Sql;
 import cn.jiebang.devstack.TopicRecorder;
 import cn.jiebang.events.ChallengePublished;
 import cn.jiebang.events.Topics;
@@ -21,10 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -291,12 +288,7 @@ class ChallengeApiIT implements TestPropertyProvider {
     }
 
     private long count(String sql) {
-        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return Sql.count(db, sql);
     }
 
     private static ConsumerRecord<String, String> awaitRecord(String key) {

@@ -36,7 +36,7 @@ public record ChallengeFilter(boolean publicOnly, @Nullable ChallengeStatus stat
             spec = spec.and((root, cb) -> cb.lessThan(root.get("bidClosesAt"), closesBefore));
         }
         if (text != null && !text.isBlank()) {
-            String pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String pattern = LikePattern.containing(text);
             spec = spec.and((root, cb) -> cb.or(cb.like(root.get("title"), pattern),
                     cb.like(root.get("problemStatement"), pattern)));
         }

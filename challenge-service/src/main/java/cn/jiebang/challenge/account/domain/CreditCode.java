@@ -28,6 +28,19 @@ public record CreditCode(String value) {
         return new CreditCode(text == null ? null : text.strip().toUpperCase(Locale.ROOT));
     }
 
+    /** The full code for its first 17 characters: appends the check character GB 32100 asks for. */
+    public static CreditCode completing(String first17) {
+        return new CreditCode(first17 + checkCharacter(first17));
+    }
+
+    private static char checkCharacter(String code) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += ALPHABET.indexOf(code.charAt(i)) * WEIGHTS[i];
+        }
+        return ALPHABET.charAt((31 - sum % 31) % 31);
+    }
+
     static String problemWith(String code) {
         if (code == null || code.length() != 18) {
             return "must be 18 characters";
@@ -42,11 +55,7 @@ public record CreditCode(String value) {
                 return "characters 3 to 8 are the administrative division code and must be digits";
             }
         }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += ALPHABET.indexOf(code.charAt(i)) * WEIGHTS[i];
-        }
-        char expected = ALPHABET.charAt((31 - sum % 31) % 31);
+        char expected = checkCharacter(code);
         if (code.charAt(17) != expected) {
             return "check character is '" + code.charAt(17) + "' but should be '" + expected + "': the code is mistyped";
         }

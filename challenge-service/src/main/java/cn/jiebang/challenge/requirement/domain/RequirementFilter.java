@@ -1,6 +1,7 @@
 package cn.jiebang.challenge.requirement.domain;
 
 import cn.jiebang.challenge.account.domain.Region;
+import cn.jiebang.challenge.domain.LikePattern;
 import cn.jiebang.challenge.domain.TechnologyField;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
@@ -28,14 +29,9 @@ public record RequirementFilter(@Nullable String organizationId, @Nullable Requi
             spec = spec.and((root, cb) -> cb.equal(root.get("region"), region));
         }
         if (text != null && !text.isBlank()) {
-            String pattern = "%" + escapeLike(text.strip()) + "%";
+            String pattern = LikePattern.containing(text);
             spec = spec.and((root, cb) -> cb.or(cb.like(root.get("title"), pattern), cb.like(root.get("description"), pattern)));
         }
         return spec;
-    }
-
-    /** The user's text is matched literally: % and _ are not wildcards. */
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -34,6 +34,11 @@ class CreditCodeTest {
     }
 
     @org.junit.jupiter.api.Test
+    void completesSeventeenCharactersWithTheirCheckCharacter() {
+        assertEquals("9144030071526726XG", CreditCode.completing("9144030071526726X").value());
+    }
+
+    @org.junit.jupiter.api.Test
     void parsesWhatPeopleTypeWithSpacesAndLowerCase() {
         assertEquals("9144030071526726XG", CreditCode.parse("  9144030071526726xg ").value());
     }
