@@ -8,6 +8,7 @@ import cn.jiebang.events.OrganizationRegistered;
 import cn.jiebang.events.OrganizationUpdated;
 import cn.jiebang.events.UserRegistered;
 import cn.jiebang.events.UserUpdated;
+import cn.jiebang.testing.Published;
 import cn.jiebang.testing.AccessMatrix;
 import cn.jiebang.testing.Events;
 import cn.jiebang.testing.Sql;
@@ -66,8 +67,8 @@ class BidAccessIT implements TestPropertyProvider {
     @Test
     void everyEndpointAnswersEachCallerAsTheMatrixSays() {
         String challengeId = UUID.randomUUID().toString();
-        Events.deliver(new ChallengePublished(challengeId, "matrix", "问题", "OTHER", BigDecimal.TEN,
-                Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS), Instant.now()));
+        Events.deliver(Published.challenge(challengeId, "matrix", "OTHER", BigDecimal.TEN,
+                Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS)));
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 Sql.count(db, "SELECT COUNT(*) FROM bidding_challenge WHERE challenge_id = '" + challengeId + "'") == 1);
 

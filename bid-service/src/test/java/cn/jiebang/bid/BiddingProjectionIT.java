@@ -2,6 +2,7 @@ package cn.jiebang.bid;
 
 import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.TestDatabase;
+import cn.jiebang.testing.Published;
 import cn.jiebang.testing.Sql;
 import cn.jiebang.testing.Events;
 import cn.jiebang.events.ChallengeAmended;
@@ -123,8 +124,8 @@ class BiddingProjectionIT implements TestPropertyProvider {
     }
 
     private static ChallengePublished published(String id, String title, Instant opens, Instant closes) {
-        return new ChallengePublished(id, title, "问题", "BRAIN_COMPUTER_INTERFACE",
-                new BigDecimal("5000000.00"), opens, closes, Instant.now());
+        return Published.challenge(id, title, "BRAIN_COMPUTER_INTERFACE",
+                new BigDecimal("5000000.00"), opens, closes);
     }
 
     private static void deliver(String eventId, ChallengePublished event) {

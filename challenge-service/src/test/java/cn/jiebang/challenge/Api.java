@@ -7,7 +7,10 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** The challenge-service API as a test calls it: with a bearer token or none, answers as maps. */
 record Api(HttpClient http) {
@@ -48,6 +51,43 @@ record Api(HttpClient http) {
         } catch (HttpClientResponseException e) {
             return e.code();
         }
+    }
+
+    /** An agency: its organization, one AGENCY user and that user's token. */
+    record Agency(String organizationId, String userId, String token) {
+    }
+
+    Agency newAgency(String admin, String name) {
+        String org = (String) post(admin, "/api/organizations", Map.of("name", name, "creditCode",
+                AccountsIT.uniqueCode(), "region", "BEIJING", "kind", "GOVERNMENT_AGENCY")).get("id");
+        String email = "agency-" + UUID.randomUUID() + "@agency.example.cn";
+        String userId = (String) post(admin, "/api/users", Map.of("organizationId", org, "name", "发榜人", "email", email,
+                "roles", List.of("AGENCY"), "expertiseFields", List.of(), "language", "zh", "password", "agency password"))
+                .get("id");
+        return new Agency(org, userId, token(email, "agency password"));
+    }
+
+    /** An active judge (专家) in an organization of its own; returns the user id. */
+    String newJudge(String admin) {
+        String org = (String) post(admin, "/api/organizations", Map.of("name", "评审专家单位", "creditCode",
+                AccountsIT.uniqueCode(), "region", "TIANJIN", "kind", "UNIVERSITY")).get("id");
+        return (String) post(admin, "/api/users", Map.of("organizationId", org, "name", "专家", "email",
+                "judge-" + UUID.randomUUID() + "@judges.example.cn", "roles", List.of("JUDGE"),
+                "expertiseFields", List.of("NEW_MATERIALS"), "language", "zh", "password", "judge password")).get("id");
+    }
+
+    /** A requirement of the agency, submitted and approved by the program office; returns its id. */
+    String approvedRequirement(String admin, Agency agency, String title) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("title", title,
+                "description", "整车厂急需车规级MCU", "kind", "BOTTLENECK", "technologyField", "NEW_MATERIALS",
+                "region", "BEIJING", "budgetCeiling", "30000000.00", "wantedBy", LocalDate.now().plusYears(2).toString(),
+                "coFunded", false));
+        body.put("indicators", List.of(Map.of("name", "分辨率", "targetValue", "28", "unit", "nm",
+                "direction", "AT_MOST", "testMethod", "SEM")));
+        String id = (String) post(agency.token(), "/api/requirements", body).get("id");
+        post(agency.token(), "/api/requirements/" + id + "/submit", "");
+        post(admin, "/api/requirements/" + id + "/approve", Map.of());
+        return id;
     }
 
     static <T> MutableHttpRequest<T> auth(MutableHttpRequest<T> request, String token) {

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +79,10 @@ class ChallengeAccessIT implements TestPropertyProvider {
         }
         String team = userIds.get("TEAM");
         ownRequirement = requirement(tokens, false);
+        owner = orgA;
+        approvedRequirement = requirement(tokens, true);
+        api.post(admin, "/api/requirements/" + approvedRequirement + "/approve", Map.of());
+        List<String> panel = List.of(userIds.get("JUDGE"), api.newJudge(admin));
         String published = draft();
         api.post(admin, "/api/challenges/" + published + "/publish", "");
 
@@ -90,6 +92,12 @@ class ChallengeAccessIT implements TestPropertyProvider {
                 .route("POST /api/challenges", () -> HttpRequest.POST("/api/challenges", challenge()), adminOnly(201))
                 .route("POST /api/challenges/{id}/publish",
                         () -> HttpRequest.POST("/api/challenges/" + draft() + "/publish", ""), adminOnly(200))
+                .route("PUT /api/challenges/{id}", () -> HttpRequest.PUT("/api/challenges/" + draft(), challenge()),
+                        adminOnly(200))
+                .route("PUT /api/challenges/{id}/rounds/{index}/panel", () -> HttpRequest.PUT("/api/challenges/"
+                        + draft() + "/rounds/1/panel", Map.of("judgeIds", panel)), adminOnly(200))
+                .route("POST /api/challenges/{id}/rounds/{index}/open", () -> HttpRequest.POST("/api/challenges/"
+                        + published + "/rounds/1/open", ""), adminOnly(409))
                 .route("GET /api/challenges/{id}", () -> HttpRequest.GET("/api/challenges/" + published), everyone(200))
                 .route("GET /api/challenges", () -> HttpRequest.GET("/api/challenges"), everyone(200))
                 .route("POST /api/challenges/{id}/amendments", () -> HttpRequest.POST("/api/challenges/" + published
@@ -147,11 +155,11 @@ class ChallengeAccessIT implements TestPropertyProvider {
         assertEquals(Routes.of(router), matrix.routes(), "every route needs an entry in the authorization matrix");
         assertEquals(matrix.expected(), matrix.actual());
 
-        // a draft is the program office's until published: everyone else is told it does not exist
+        // a draft is the program office's and its owner agency's until published: everyone else is told it does not exist
         String draft = draft();
         AccessMatrix drafts = new AccessMatrix(http, tokens)
                 .route("GET /api/challenges/{id}", () -> HttpRequest.GET("/api/challenges/" + draft),
-                        with(with(signedIn(404), ADMIN, 200), AccessMatrix.ANONYMOUS, 404));
+                        with(with(with(signedIn(404), ADMIN, 200), "AGENCY", 200), AccessMatrix.ANONYMOUS, 404));
         assertEquals(drafts.expected(), drafts.actual());
     }
 
@@ -214,8 +222,10 @@ class ChallengeAccessIT implements TestPropertyProvider {
         return (String) api.post(admin, "/api/challenges", challenge()).get("id");
     }
 
-    private static Map<String, Object> challenge() {
-        return Map.of("title", "matrix", "problemStatement", "问题", "technologyField", "OTHER", "totalBudget", "100.00",
-                "bidOpensAt", Instant.now().toString(), "bidClosesAt", Instant.now().plus(30, ChronoUnit.DAYS).toString());
+    private String owner;
+    private String approvedRequirement;
+
+    private Map<String, Object> challenge() {
+        return ChallengeBody.anOpenCompetition(owner, approvedRequirement).with("title", "matrix").build();
     }
 }

@@ -56,18 +56,27 @@ class ChallengeApiIT implements TestPropertyProvider {
         return properties;
     }
 
+    private Api.Agency agency;
+    private String requirement;
+
     private String admin() {
         if (admin == null) {
-            admin = new Api(http).adminToken();
+            Api api = new Api(http);
+            admin = api.adminToken();
+            agency = api.newAgency(admin, "北京市科学技术委员会");
+            requirement = api.approvedRequirement(admin, agency, "ArF光刻胶");
         }
         return admin;
     }
 
+    private ChallengeBody body() {
+        admin();
+        return ChallengeBody.anOpenCompetition(agency.organizationId(), requirement);
+    }
+
     @Test
     void onlyTheProgramOfficeCreatesAndPublishesAndDraftsStayHidden() {
-        Map<String, Object> body = Map.of("title", "t", "problemStatement", "p", "technologyField", "OTHER",
-                "totalBudget", "1.00", "bidOpensAt", Instant.now().toString(),
-                "bidClosesAt", Instant.now().plus(1, ChronoUnit.DAYS).toString());
+        Map<String, Object> body = body().build();
         HttpClientResponseException anonymous = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.POST("/api/challenges", body)));
         assertEquals(HttpStatus.UNAUTHORIZED, anonymous.getStatus());
@@ -120,9 +129,9 @@ class ChallengeApiIT implements TestPropertyProvider {
         api.post(admin(), "/api/challenges/" + id + "/publish", "");
         try (TopicRecorder events = new TopicRecorder(Devstack.kafkaBootstrapServers(), Topics.CHALLENGE_EVENTS,
                 r -> id.equals(r.key()))) {
-            Instant later = closes.plus(14, ChronoUnit.DAYS);
+            Instant later = closes.plus(1, ChronoUnit.DAYS);
             Map<String, Object> extended = api.post(admin(), "/api/challenges/" + id + "/amendments",
-                    Map.of("kind", "DEADLINE_EXTENSION", "bidClosesAt", later.toString(), "text", "应申请延期两周"));
+                    Map.of("kind", "DEADLINE_EXTENSION", "bidClosesAt", later.toString(), "text", "应申请延期一天"));
             assertEquals(later, Instant.parse((String) extended.get("bidClosesAt")));
             assertEquals(422, api.status(HttpRequest.POST("/api/challenges/" + id + "/amendments",
                     Map.of("kind", "DEADLINE_EXTENSION", "bidClosesAt", closes.toString(), "text", "提前")), admin()),
@@ -168,9 +177,9 @@ class ChallengeApiIT implements TestPropertyProvider {
     }
 
     private String board(Api api, String title, String field, String budget, Instant closes, boolean publish) {
-        String id = (String) api.post(admin(), "/api/challenges", Map.of("title", title, "problemStatement", "光伏",
-                "technologyField", field, "totalBudget", budget, "bidOpensAt", Instant.now().toString(),
-                "bidClosesAt", closes.toString())).get("id");
+        String id = (String) api.post(admin(), "/api/challenges", body().with("title", title)
+                .with("technologyField", field).with("totalBudget", budget).round(0, "tranchePerTeam", "1.00")
+                .window(Instant.now(), closes).build()).get("id");
         if (publish) {
             api.post(admin(), "/api/challenges/" + id + "/publish", "");
         }
@@ -210,10 +219,8 @@ class ChallengeApiIT implements TestPropertyProvider {
     void invalidBodyIsA400ProblemWithFieldErrorsAndStoresNothing() {
         long before = count("SELECT COUNT(*) FROM challenge");
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.POST("/api/challenges", Map.of(
-                        "title", "", "problemStatement", "x", "technologyField", "NEW_MATERIALS",
-                        "totalBudget", "10.123", "bidOpensAt", "2026-01-01T00:00:00Z",
-                        "bidClosesAt", "2027-01-01T00:00:00Z")).bearerAuth(admin())));
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/challenges", body().with("title", "")
+                        .with("totalBudget", "10.123").build()).bearerAuth(admin())));
         assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
         Map<String, Object> problem = assertProblem(e, "https://jiebang.cn/problems/invalid-request");
         List<?> errors = (List<?>) problem.get("errors");
@@ -238,7 +245,9 @@ class ChallengeApiIT implements TestPropertyProvider {
     @Test
     void publishingAfterTheBidWindowClosedIsRejectedAndEmitsNothing() {
         Instant opens = Instant.now().minus(10, ChronoUnit.DAYS);
-        String id = (String) create("closed window", opens, Instant.now().minus(1, ChronoUnit.SECONDS)).get("id");
+        Instant closes = Instant.now().plus(2, ChronoUnit.SECONDS);
+        String id = (String) create("closed window", opens, closes).get("id");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(closes));
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.POST("/api/challenges/" + id + "/publish", "").bearerAuth(admin())));
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, e.getStatus());
@@ -269,13 +278,8 @@ class ChallengeApiIT implements TestPropertyProvider {
     }
 
     private Map<String, Object> create(String title, Instant opens, Instant closes) {
-        return http.toBlocking().retrieve(HttpRequest.POST("/api/challenges", Map.<String, Object>of(
-                "title", title,
-                "problemStatement", "研制满足28纳米工艺要求的ArF光刻胶",
-                "technologyField", "NEW_MATERIALS",
-                "totalBudget", "1200000.50",
-                "bidOpensAt", opens.toString(),
-                "bidClosesAt", closes.toString())).bearerAuth(admin()), JSON);
+        return http.toBlocking().retrieve(HttpRequest.POST("/api/challenges",
+                body().with("title", title).window(opens, closes).build()).bearerAuth(admin()), JSON);
     }
 
     private static Map<String, Object> assertProblem(HttpClientResponseException e, String type) {

@@ -21,6 +21,18 @@ public final class EventCatalog {
     public static final EventType<ChallengeBiddingClosed> CHALLENGE_BIDDING_CLOSED =
             new EventType<>(ChallengeBiddingClosed.TYPE, Topics.CHALLENGE_EVENTS, ChallengeBiddingClosed.class);
 
+    public static final EventType<ChallengeFailed> CHALLENGE_FAILED =
+            new EventType<>(ChallengeFailed.TYPE, Topics.CHALLENGE_EVENTS, ChallengeFailed.class);
+
+    public static final EventType<RoundOpened> ROUND_OPENED =
+            new EventType<>(RoundOpened.TYPE, Topics.CHALLENGE_EVENTS, RoundOpened.class);
+
+    public static final EventType<ScreeningStarted> SCREENING_STARTED =
+            new EventType<>(ScreeningStarted.TYPE, Topics.BID_EVENTS, ScreeningStarted.class);
+
+    public static final EventType<ScreeningCompleted> SCREENING_COMPLETED =
+            new EventType<>(ScreeningCompleted.TYPE, Topics.BID_EVENTS, ScreeningCompleted.class);
+
     public static final EventType<OrganizationRegistered> ORGANIZATION_REGISTERED =
             new EventType<>(OrganizationRegistered.TYPE, Topics.ACCOUNT_EVENTS, OrganizationRegistered.class);
 
@@ -41,6 +53,7 @@ public final class EventCatalog {
 
     private static final List<EventType<?>> ALL = List.of(
             CHALLENGE_PUBLISHED, CHALLENGE_AMENDED, CHALLENGE_CANCELLED, CHALLENGE_BIDDING_CLOSED,
+            CHALLENGE_FAILED, ROUND_OPENED, SCREENING_STARTED, SCREENING_COMPLETED,
             ORGANIZATION_REGISTERED, ORGANIZATION_UPDATED, USER_REGISTERED, USER_UPDATED,
             REQUIREMENT_SUBMITTED, REQUIREMENT_REVIEWED);
 

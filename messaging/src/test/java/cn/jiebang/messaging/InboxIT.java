@@ -105,7 +105,8 @@ class InboxIT {
     private static String payload(String title) {
         return app.getBean(EventJson.class).write(new ChallengePublished("c-1", title, "问题", "NEW_MATERIALS",
                 new BigDecimal("1.00"), Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"),
-                Instant.now()));
+                Instant.now(), "owner", "BEIJING", "OPEN_COMPETITION", 1,
+                List.of(), List.of(), new ChallengePublished.Eligibility(List.of(), List.of(), 4, 1, false), "", List.of()));
     }
 
     private static void send(String eventId, String value) throws Exception {

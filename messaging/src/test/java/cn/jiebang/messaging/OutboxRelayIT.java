@@ -118,7 +118,8 @@ class OutboxRelayIT {
         TransactionOperations<?> tx = context.getBean(TransactionOperations.class);
         tx.executeWrite(status -> outbox.add(new ChallengePublished(
                 key, Integer.toString(seq), "问题", "NEW_MATERIALS", new BigDecimal("100.00"),
-                Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"), Instant.now())));
+                Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"), Instant.now(), "owner", "BEIJING",
+                "OPEN_COMPETITION", 1, List.of(), List.of(), new ChallengePublished.Eligibility(List.of(), List.of(), 4, 1, false), "", List.of())));
     }
 
     private static Set<String> distinctIds(List<ConsumerRecord<String, String>> records) {

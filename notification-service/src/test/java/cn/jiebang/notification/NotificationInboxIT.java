@@ -3,6 +3,7 @@ package cn.jiebang.notification;
 import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TestTokens;
+import cn.jiebang.testing.Published;
 import cn.jiebang.testing.Events;
 import cn.jiebang.testing.Sql;
 import cn.jiebang.events.ChallengeAmended;
@@ -61,14 +62,14 @@ class NotificationInboxIT implements TestPropertyProvider {
     void publishedChallengeIsAnnouncedOnceEvenWhenDeliveredTwice() {
         String challengeId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
-        ChallengePublished event = new ChallengePublished(challengeId, "新能源储能 🔋 " + challengeId, "问题",
+        ChallengePublished event = Published.challenge(challengeId, "新能源储能 🔋 " + challengeId,
                 "NEW_ENERGY", new BigDecimal("8000000.00"), Instant.parse("2026-12-01T00:00:00Z"),
-                Instant.parse("2027-01-31T09:00:00Z"), Instant.now());
+                Instant.parse("2027-01-31T09:00:00Z"));
         deliver(eventId, event);
         deliver(eventId, event);
         String marker = UUID.randomUUID().toString();
-        deliver(UUID.randomUUID().toString(), new ChallengePublished(marker, "marker " + marker, "问题", "OTHER",
-                BigDecimal.ONE, Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2027-01-31T09:00:00Z"), Instant.now()));
+        deliver(UUID.randomUUID().toString(), Published.challenge(marker, "marker " + marker, "OTHER",
+                BigDecimal.ONE, Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2027-01-31T09:00:00Z")));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> titles().stream().anyMatch(t -> t.contains(marker)));
         List<Map<String, Object>> mine = items().stream()

@@ -1,75 +1,130 @@
 package cn.jiebang.challenge.domain;
 
+import cn.jiebang.challenge.account.domain.Region;
 import cn.jiebang.events.ChallengeAmended;
 import cn.jiebang.events.ChallengeBiddingClosed;
 import cn.jiebang.events.ChallengeCancelled;
+import cn.jiebang.events.ChallengeFailed;
 import cn.jiebang.events.ChallengePublished;
+import cn.jiebang.events.RoundOpened;
 import cn.jiebang.problem.DomainProblem;
 import cn.jiebang.problem.DomainProblem.FieldProblem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.annotation.Version;
+import io.micronaut.data.model.DataType;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
-/** A challenge (榜单): what is to be solved, for how much, and until when teams may bid. */
+/**
+ * A challenge (榜单): what is to be solved, by which targets, for how much, who may bid until when, and the
+ * rounds that will judge the bids. Its rounds live in {@link Round} rows; methods that need them take them.
+ */
 @MappedEntity("challenge")
 public class Challenge {
+
+    /** Once here, nothing more happens to the challenge. */
+    private static final Set<ChallengeStatus> ENDED =
+            EnumSet.of(ChallengeStatus.AWARDED, ChallengeStatus.FAILED, ChallengeStatus.CANCELLED);
 
     @Id
     private String id;
     private String title;
     private String problemStatement;
+    private String ownerOrganizationId;
     private TechnologyField technologyField;
+    private Region region;
+    private ChallengeMode mode;
+    private int winners;
+    @TypeDef(type = DataType.JSON)
+    private List<String> requirementIds;
+    @TypeDef(type = DataType.JSON)
+    private List<Indicator> indicators;
     private BigDecimal totalBudget;
+    @TypeDef(type = DataType.JSON)
+    private Eligibility eligibility;
     private Instant bidOpensAt;
     private Instant bidClosesAt;
+    private String ipTerms;
     private ChallengeStatus status;
     private Instant createdAt;
     @Nullable
     private Instant publishedAt;
     @Nullable
+    private Integer bidCount;
+    @Nullable
+    private Integer screenedIn;
+    @Nullable
+    private Instant screeningCompletedAt;
+    @Nullable
+    private String failureReason;
+    @Nullable
+    private Instant endedAt;
+    @Nullable
     private String cancellationReason;
     @Version
     private Long version;
-
     /** For Micronaut Data; use {@link #draft}. */
     public Challenge() {
     }
 
-    public static Challenge draft(String title, String problemStatement, TechnologyField field, BigDecimal totalBudget,
-                                  Instant bidOpensAt, Instant bidClosesAt, Instant now) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (!bidOpensAt.isBefore(bidClosesAt)) {
-            problems.add(new FieldProblem("bidClosesAt", "must be after bidOpensAt"));
-        }
-        if (totalBudget.signum() <= 0) {
-            problems.add(new FieldProblem("totalBudget", "must be positive"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidChallenge(problems);
-        }
+    /** A draft from a definition the caller has checked ({@link ChallengeDefinition#inconsistencies} and references). */
+    public static Challenge draft(ChallengeDefinition definition, Instant now) {
         Challenge c = new Challenge();
         c.id = UUID.randomUUID().toString();
-        c.title = title;
-        c.problemStatement = problemStatement;
-        c.technologyField = field;
-        c.totalBudget = totalBudget;
-        c.bidOpensAt = bidOpensAt;
-        c.bidClosesAt = bidClosesAt;
         c.status = ChallengeStatus.DRAFT;
         c.createdAt = now;
+        c.apply(definition);
         return c;
     }
 
-    /** 发榜: opens the challenge to bids. Only a draft whose bid window has not closed can be published. */
-    public ChallengePublished publish(Instant now) {
+    /** Replaces the whole definition of a draft; returns the rounds that replace the old ones. */
+    public List<Round> redefine(ChallengeDefinition definition) {
+        if (status != ChallengeStatus.DRAFT) {
+            throw new ChallengeNotDraft(id, status);
+        }
+        apply(definition);
+        return plannedRounds(definition);
+    }
+
+    /** The rounds of a definition, numbered from 1, not yet saved. */
+    public List<Round> plannedRounds(ChallengeDefinition definition) {
+        return IntStream.range(0, definition.rounds().size())
+                .mapToObj(i -> Round.planned(id, i + 1, definition.rounds().get(i))).toList();
+    }
+
+    private void apply(ChallengeDefinition d) {
+        title = d.title();
+        problemStatement = d.problemStatement();
+        ownerOrganizationId = d.ownerOrganizationId();
+        technologyField = d.technologyField();
+        region = d.region();
+        mode = d.mode();
+        winners = d.winners();
+        requirementIds = List.copyOf(d.requirementIds());
+        indicators = List.copyOf(d.indicators());
+        totalBudget = d.totalBudget();
+        eligibility = d.eligibility();
+        bidOpensAt = d.bidOpensAt();
+        bidClosesAt = d.bidClosesAt();
+        ipTerms = d.ipTerms();
+    }
+
+    /**
+     * 发榜: opens the challenge to bids. Only a draft whose bid window has not closed can be published; the
+     * event carries the full definition.
+     */
+    public ChallengePublished publish(List<Round> rounds, Instant now) {
         if (status != ChallengeStatus.DRAFT) {
             throw new ChallengeNotDraft(id, status);
         }
@@ -80,11 +135,24 @@ public class Challenge {
         status = ChallengeStatus.PUBLISHED;
         publishedAt = now;
         return new ChallengePublished(id, title, problemStatement, technologyField.name(), totalBudget,
-                bidOpensAt, bidClosesAt, now);
+                bidOpensAt, bidClosesAt, now, ownerOrganizationId, region.name(), mode.name(), winners,
+                requirementIds,
+                indicators.stream().map(i -> new ChallengePublished.Indicator(i.name(), i.targetValue(), i.unit(),
+                        i.direction().name(), i.testMethod())).toList(),
+                new ChallengePublished.Eligibility(
+                        eligibility.allowedRegions().stream().map(Enum::name).sorted().toList(),
+                        eligibility.allowedOrganizationKinds().stream().map(Enum::name).sorted().toList(),
+                        eligibility.maxConsortiumMembers(), eligibility.bidsPerOrganization(),
+                        eligibility.excludePastWinners()),
+                ipTerms,
+                rounds.stream().sorted(Comparator.comparingInt(Round::getRoundIndex)).map(Round::published).toList());
     }
 
-    /** Extends the bid deadline of a published challenge whose window is still open; it never shortens it. */
-    public ChallengeAmended extendDeadline(Instant newClosesAt, String reason, Instant now) {
+    /**
+     * Extends the bid deadline of a published challenge whose window is still open; it never shortens it,
+     * and never past the planned opening of round 1.
+     */
+    public ChallengeAmended extendDeadline(Instant newClosesAt, String reason, Round firstRound, Instant now) {
         requirePublished("amended");
         if (!now.isBefore(bidClosesAt)) {
             throw new InvalidChallenge("bid-window-closed", "bidding closed at " + bidClosesAt
@@ -94,6 +162,12 @@ public class Challenge {
             throw new InvalidChallenge("deadline-not-extended", "the new deadline must be after " + bidClosesAt
                     + ": bidders plan by it, so it is only ever extended",
                     List.of(new FieldProblem("bidClosesAt", "must be after the current deadline " + bidClosesAt)));
+        }
+        if (newClosesAt.isAfter(firstRound.getOpensAt())) {
+            throw new InvalidChallenge("deadline-not-extended", "the new deadline " + newClosesAt
+                    + " would overlap round 1, which opens at " + firstRound.getOpensAt(),
+                    List.of(new FieldProblem("bidClosesAt", "must not be after round 1 opens at "
+                            + firstRound.getOpensAt())));
         }
         Instant previous = bidClosesAt;
         bidClosesAt = newClosesAt;
@@ -117,21 +191,89 @@ public class Challenge {
     }
 
     /**
+     * bid-service counted the live bids at the close. None: 流榜. A challenge cancelled in the meantime only
+     * records the count.
+     */
+    public Optional<ChallengeFailed> screeningStarted(int bids, Instant now) {
+        bidCount = bids;
+        if (status == ChallengeStatus.CANCELLED) {
+            return Optional.empty();
+        }
+        requireStatus(ChallengeStatus.SCREENING, "start screening");
+        return bids == 0 ? Optional.of(fail("NO_BIDS", now)) : Optional.empty();
+    }
+
+    /** Every bid has its screening decision. None screened in: 流榜; otherwise round 1 may open. */
+    public Optional<ChallengeFailed> screeningCompleted(int in, Instant now) {
+        screenedIn = in;
+        screeningCompletedAt = now;
+        if (status == ChallengeStatus.CANCELLED) {
+            return Optional.empty();
+        }
+        requireStatus(ChallengeStatus.SCREENING, "complete screening");
+        return in == 0 ? Optional.of(fail("NONE_SCREENED_IN", now)) : Optional.empty();
+    }
+
+    private ChallengeFailed fail(String reason, Instant now) {
+        status = ChallengeStatus.FAILED;
+        failureReason = reason;
+        endedAt = now;
+        return new ChallengeFailed(id, title, ownerOrganizationId, reason, now);
+    }
+
+    /** Opens round 1 with its panel once screening is complete and left bids in: evaluation begins. */
+    public RoundOpened openFirstRound(Round first, Instant now) {
+        requireStatus(ChallengeStatus.SCREENING, "open its first round");
+        if (first.getRoundIndex() != 1) {
+            throw new IllegalArgumentException("round " + first.getRoundIndex() + " is not the first");
+        }
+        if (screeningCompletedAt == null) {
+            throw new ScreeningNotComplete(id);
+        }
+        RoundOpened opened = first.open(now);
+        status = ChallengeStatus.IN_EVALUATION;
+        return opened;
+    }
+
+    /** Whether the judge panel of a round may still change: not after the challenge ended. */
+    public void requireNotEnded(String action) {
+        if (ENDED.contains(status)) {
+            throw new ChallengeEnded(id, status, action);
+        }
+    }
+
+    /**
      * 撤榜: no more bids and no evaluation. Returns the event only if bidders knew of the challenge
      * (it was published, whether bidding is still open or already closed).
      */
     public Optional<ChallengeCancelled> cancel(String reason, Instant now) {
-        if (status == ChallengeStatus.CANCELLED) {
+        if (ENDED.contains(status)) {
             throw new ChallengeNotCancellable(id, status);
         }
         status = ChallengeStatus.CANCELLED;
         cancellationReason = reason;
-        return publishedAt != null ? Optional.of(new ChallengeCancelled(id, title, reason, now)) : Optional.empty();
+        endedAt = now;
+        if (publishedAt == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChallengeCancelled(id, title, reason, now));
+    }
+
+    /** The number of bids is public once bidding has closed, never while the bids are sealed. */
+    @Nullable
+    public Integer publicBidCount() {
+        return status == ChallengeStatus.DRAFT || status == ChallengeStatus.PUBLISHED ? null : bidCount;
     }
 
     private void requirePublished(String action) {
         if (status != ChallengeStatus.PUBLISHED) {
             throw new ChallengeNotPublished(id, status, action);
+        }
+    }
+
+    private void requireStatus(ChallengeStatus expected, String action) {
+        if (status != expected) {
+            throw new WrongStatus(id, status, action);
         }
     }
 
@@ -144,7 +286,29 @@ public class Challenge {
 
     public static class ChallengeNotCancellable extends DomainProblem {
         ChallengeNotCancellable(String id, ChallengeStatus status) {
-            super(Kind.CONFLICT, "challenge-not-cancellable", "challenge " + id + " is " + status + " already");
+            super(Kind.CONFLICT, "challenge-not-cancellable", "challenge " + id + " is " + status
+                    + " already; it cannot be cancelled");
+        }
+    }
+
+    public static class ChallengeEnded extends DomainProblem {
+        ChallengeEnded(String id, ChallengeStatus status, String action) {
+            super(Kind.CONFLICT, "challenge-ended", "challenge " + id + " is " + status + "; " + action
+                    + " is no longer possible");
+        }
+    }
+
+    public static class WrongStatus extends DomainProblem {
+        WrongStatus(String id, ChallengeStatus status, String action) {
+            super(Kind.CONFLICT, "challenge-wrong-status", "challenge " + id + " is " + status
+                    + " and cannot " + action + " now");
+        }
+    }
+
+    public static class ScreeningNotComplete extends DomainProblem {
+        ScreeningNotComplete(String id) {
+            super(Kind.CONFLICT, "screening-not-complete", "the bids of challenge " + id
+                    + " are still being screened (形式审查); round 1 opens when every bid has its decision");
         }
     }
 
@@ -172,6 +336,14 @@ public class Challenge {
         this.problemStatement = problemStatement;
     }
 
+    public String getOwnerOrganizationId() {
+        return ownerOrganizationId;
+    }
+
+    public void setOwnerOrganizationId(String ownerOrganizationId) {
+        this.ownerOrganizationId = ownerOrganizationId;
+    }
+
     public TechnologyField getTechnologyField() {
         return technologyField;
     }
@@ -180,12 +352,60 @@ public class Challenge {
         this.technologyField = technologyField;
     }
 
+    public Region getRegion() {
+        return region;
+    }
+
+    public void setRegion(Region region) {
+        this.region = region;
+    }
+
+    public ChallengeMode getMode() {
+        return mode;
+    }
+
+    public void setMode(ChallengeMode mode) {
+        this.mode = mode;
+    }
+
+    public int getWinners() {
+        return winners;
+    }
+
+    public void setWinners(int winners) {
+        this.winners = winners;
+    }
+
+    public List<String> getRequirementIds() {
+        return requirementIds;
+    }
+
+    public void setRequirementIds(List<String> requirementIds) {
+        this.requirementIds = requirementIds;
+    }
+
+    public List<Indicator> getIndicators() {
+        return indicators;
+    }
+
+    public void setIndicators(List<Indicator> indicators) {
+        this.indicators = indicators;
+    }
+
     public BigDecimal getTotalBudget() {
         return totalBudget;
     }
 
     public void setTotalBudget(BigDecimal totalBudget) {
         this.totalBudget = totalBudget;
+    }
+
+    public Eligibility getEligibility() {
+        return eligibility;
+    }
+
+    public void setEligibility(Eligibility eligibility) {
+        this.eligibility = eligibility;
     }
 
     public Instant getBidOpensAt() {
@@ -202,6 +422,14 @@ public class Challenge {
 
     public void setBidClosesAt(Instant bidClosesAt) {
         this.bidClosesAt = bidClosesAt;
+    }
+
+    public String getIpTerms() {
+        return ipTerms;
+    }
+
+    public void setIpTerms(String ipTerms) {
+        this.ipTerms = ipTerms;
     }
 
     public ChallengeStatus getStatus() {
@@ -230,6 +458,51 @@ public class Challenge {
     }
 
     @Nullable
+    public Integer getBidCount() {
+        return bidCount;
+    }
+
+    public void setBidCount(@Nullable Integer bidCount) {
+        this.bidCount = bidCount;
+    }
+
+    @Nullable
+    public Integer getScreenedIn() {
+        return screenedIn;
+    }
+
+    public void setScreenedIn(@Nullable Integer screenedIn) {
+        this.screenedIn = screenedIn;
+    }
+
+    @Nullable
+    public Instant getScreeningCompletedAt() {
+        return screeningCompletedAt;
+    }
+
+    public void setScreeningCompletedAt(@Nullable Instant screeningCompletedAt) {
+        this.screeningCompletedAt = screeningCompletedAt;
+    }
+
+    @Nullable
+    public String getFailureReason() {
+        return failureReason;
+    }
+
+    public void setFailureReason(@Nullable String failureReason) {
+        this.failureReason = failureReason;
+    }
+
+    @Nullable
+    public Instant getEndedAt() {
+        return endedAt;
+    }
+
+    public void setEndedAt(@Nullable Instant endedAt) {
+        this.endedAt = endedAt;
+    }
+
+    @Nullable
     public String getCancellationReason() {
         return cancellationReason;
     }
@@ -244,5 +517,4 @@ public class Challenge {
 
     public void setVersion(Long version) {
         this.version = version;
-    }
-}
+    }}

@@ -49,15 +49,19 @@ final class DemoData {
                 {"email": "%s", "password": "%s"}""".formatted(email, password), 200));
     }
 
-    /** One organization and one user for AGENCY, TEAM and JUDGE (the ADMIN exists from start-up). */
-    void createAccounts(String admin) throws IOException, InterruptedException {
-        createAccount(admin, LOGINS.get(1), "91110108MA01ABCDEN", "BEIJING", "GOVERNMENT_AGENCY", "[]");
+    /**
+     * One organization and one user for AGENCY, TEAM and JUDGE (the ADMIN exists from start-up); returns the
+     * agency's organization id.
+     */
+    String createAccounts(String admin) throws IOException, InterruptedException {
+        String agency = createAccount(admin, LOGINS.get(1), "91110108MA01ABCDEN", "BEIJING", "GOVERNMENT_AGENCY", "[]");
         createAccount(admin, LOGINS.get(2), "12120000MB1234567L", "TIANJIN", "RESEARCH_INSTITUTE", "[\"NEW_MATERIALS\"]");
         createAccount(admin, LOGINS.get(3), "91130600MA0HB00020", "HEBEI", "ENTERPRISE",
                 "[\"NEW_MATERIALS\", \"ADVANCED_MANUFACTURING\"]");
+        return agency;
     }
 
-    private void createAccount(String admin, Login login, String creditCode, String region, String kind,
+    private String createAccount(String admin, Login login, String creditCode, String region, String kind,
                                String expertise) throws IOException, InterruptedException {
         String organizationId = find(ID, post("/api/organizations", admin, """
                 {"name": "%s", "creditCode": "%s", "region": "%s", "kind": "%s"}"""
@@ -67,20 +71,61 @@ final class DemoData {
                  "expertiseFields": %s, "language": "zh", "password": "%s"}"""
                 .formatted(organizationId, login.role().toLowerCase(), login.email(), login.role(), expertise,
                         login.password()), 201);
+        return organizationId;
     }
 
-    /** Returns the id of the published demo challenge. */
-    String publishDemoChallenge(String admin, Instant now) throws IOException, InterruptedException {
+    /**
+     * 需求征集 to 发榜: the demo agency submits a requirement, the program office approves it, composes a
+     * two-round horse race from it and publishes it. Returns the challenge id.
+     */
+    String publishDemoChallenge(String admin, String agencyOrganization, Instant now)
+            throws IOException, InterruptedException {
+        Login agencyLogin = LOGINS.get(1);
+        String agency = token(agencyLogin.email(), agencyLogin.password());
+        String requirement = find(ID, post("/api/requirements", agency, """
+                {"title": "28纳米ArF光刻胶", "description": "集成电路制造急需国产28纳米ArF光刻胶，目前依赖进口。",
+                 "kind": "BOTTLENECK", "technologyField": "NEW_MATERIALS", "region": "BEIJING",
+                 "indicators": [{"name": "分辨率", "targetValue": "28", "unit": "nm", "direction": "AT_MOST",
+                                 "testMethod": "SEM线宽测量"}],
+                 "budgetCeiling": "30000000.00", "wantedBy": "%s", "coFunded": true}
+                """.formatted(now.plus(730, ChronoUnit.DAYS).toString().substring(0, 10)), 201));
+        post("/api/requirements/" + requirement + "/submit", agency, "", 200);
+        post("/api/requirements/" + requirement + "/approve", admin, "{\"comment\": \"同意凝练为榜单\"}", 200);
+
         Instant opens = now.truncatedTo(ChronoUnit.DAYS);
         Instant closes = opens.plus(45, ChronoUnit.DAYS).plus(9, ChronoUnit.HOURS);
+        Instant round1 = opens.plus(48, ChronoUnit.DAYS);
+        Instant round2 = opens.plus(200, ChronoUnit.DAYS);
         String body = """
                 {"title": "高端光刻胶国产化：28纳米ArF光刻胶",
                  "problemStatement": "研制满足28纳米工艺要求的ArF光刻胶，分辨率不低于28纳米、线宽粗糙度不高于2.5纳米，完成产线验证。",
+                 "ownerOrganizationId": "%s",
                  "technologyField": "NEW_MATERIALS",
+                 "region": "BEIJING",
+                 "requirementIds": ["%s"],
+                 "indicators": [
+                   {"name": "分辨率", "targetValue": "28", "unit": "nm", "direction": "AT_MOST", "testMethod": "SEM线宽测量"},
+                   {"name": "线宽粗糙度 LWR", "targetValue": "2.5", "unit": "nm", "direction": "AT_MOST", "testMethod": "CD-SEM, 3σ"}],
                  "totalBudget": "30000000.00",
+                 "mode": "HORSE_RACE",
+                 "winners": 1,
+                 "eligibility": {"allowedRegions": ["BEIJING", "TIANJIN", "HEBEI"], "allowedOrganizationKinds": [],
+                                 "maxConsortiumMembers": 4, "bidsPerOrganization": 1, "excludePastWinners": false},
                  "bidOpensAt": "%s",
-                 "bidClosesAt": "%s"}
-                """.formatted(opens, closes);
+                 "bidClosesAt": "%s",
+                 "ipTerms": "成果知识产权归揭榜方所有，发榜方享有优先实施许可。",
+                 "rounds": [
+                   {"name": "方案评审", "kind": "PROPOSAL_REVIEW", "opensAt": "%s", "closesAt": "%s",
+                    "criteria": [{"code": "TECH", "name": "技术路线", "weight": 60, "maxScore": 10},
+                                 {"code": "TEAM", "name": "团队能力", "weight": 40, "maxScore": 10}],
+                    "aggregation": "TRIMMED_MEAN", "advancement": {"rule": "TOP_N", "value": 3},
+                    "minJudgesPerBid": 1, "blind": true, "tranchePerTeam": "3000000.00", "publicityDays": 7},
+                   {"name": "终期验收", "kind": "MILESTONE", "opensAt": "%s", "closesAt": "%s",
+                    "criteria": [{"code": "KPI", "name": "指标达成", "weight": 100, "maxScore": 100}],
+                    "aggregation": "MEAN", "advancement": {"rule": "TOP_N", "value": 1},
+                    "minJudgesPerBid": 1, "blind": false, "tranchePerTeam": "20000000.00", "publicityDays": 7}]}
+                """.formatted(agencyOrganization, requirement, opens, closes, round1, round1.plus(14, ChronoUnit.DAYS),
+                round2, round2.plus(30, ChronoUnit.DAYS));
         String id = find(ID, post("/api/challenges", admin, body, 201));
         post("/api/challenges/" + id + "/publish", admin, "", 200);
         return id;

@@ -57,8 +57,8 @@ public final class LocalPlatform {
 
         DemoData demo = new DemoData(platform.url("challenge-service"));
         String admin = demo.token(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD);
-        demo.createAccounts(admin);
-        String challengeId = demo.publishDemoChallenge(admin, Instant.now());
+        String agencyOrganization = demo.createAccounts(admin);
+        String challengeId = demo.publishDemoChallenge(admin, agencyOrganization, Instant.now());
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
 
         System.out.printf("%nJiebang is running (started in %.1f s).%n%n", startup.toMillis() / 1000.0);

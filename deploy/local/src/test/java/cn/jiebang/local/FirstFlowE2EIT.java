@@ -55,8 +55,8 @@ class FirstFlowE2EIT {
     void publishedChallengeBecomesBiddableAndIsAnnounced() throws Exception {
         DemoData demo = new DemoData(platform.url("challenge-service"));
         String admin = demo.token(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD);
-        demo.createAccounts(admin);
-        String id = demo.publishDemoChallenge(admin, Instant.now());
+        String agencyOrganization = demo.createAccounts(admin);
+        String id = demo.publishDemoChallenge(admin, agencyOrganization, Instant.now());
         String team = demo.token("team@jiebang.local", DemoData.DEMO_PASSWORD);
 
         String bidding = await().atMost(Duration.ofSeconds(90)).until(

@@ -1,6 +1,6 @@
 package cn.jiebang.challenge.requirement.application;
 
-import cn.jiebang.challenge.requirement.domain.Indicator;
+import cn.jiebang.challenge.domain.Indicator;
 import cn.jiebang.challenge.requirement.domain.Requirement;
 import cn.jiebang.challenge.requirement.domain.Requirement.Content;
 import cn.jiebang.challenge.requirement.domain.Requirements;

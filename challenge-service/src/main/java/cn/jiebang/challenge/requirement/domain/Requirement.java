@@ -1,6 +1,7 @@
 package cn.jiebang.challenge.requirement.domain;
 
 import cn.jiebang.challenge.account.domain.Region;
+import cn.jiebang.challenge.domain.Indicator;
 import cn.jiebang.challenge.domain.TechnologyField;
 import cn.jiebang.events.RequirementReviewed;
 import cn.jiebang.events.RequirementSubmitted;
@@ -100,6 +101,21 @@ public class Requirement {
         reviewComment = comment;
         updatedAt = now;
         return new RequirementReviewed(id, organizationId, submittedBy, title, decision.name(), comment, reviewer, now);
+    }
+
+    /** Approved, whether or not a challenge already uses it: what a challenge may be composed from. */
+    public boolean passedReview() {
+        return status == RequirementStatus.APPROVED || status == RequirementStatus.PUBLISHED;
+    }
+
+    /** A challenge condensed from this requirement was published. */
+    public void published(Instant now) {
+        if (status == RequirementStatus.PUBLISHED) {
+            return;
+        }
+        requireStatus(Set.of(RequirementStatus.APPROVED), "published");
+        status = RequirementStatus.PUBLISHED;
+        updatedAt = now;
     }
 
     private void apply(Content c, Instant now) {

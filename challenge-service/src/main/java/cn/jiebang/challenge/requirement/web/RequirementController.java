@@ -4,7 +4,7 @@ import cn.jiebang.challenge.account.domain.Region;
 import cn.jiebang.challenge.domain.TechnologyField;
 import cn.jiebang.challenge.requirement.application.RequirementCollection;
 import cn.jiebang.challenge.requirement.application.RequirementCollection.Decision;
-import cn.jiebang.challenge.requirement.domain.Indicator;
+import cn.jiebang.challenge.domain.Indicator;
 import cn.jiebang.challenge.requirement.domain.Requirement;
 import cn.jiebang.challenge.requirement.domain.Requirement.Content;
 import cn.jiebang.challenge.requirement.domain.RequirementFilter;
@@ -64,24 +64,14 @@ class RequirementController {
     }
 
     @Serdeable
-    record IndicatorRequest(@NotBlank @Size(max = 200) String name,
-                            @NotNull @Digits(integer = 15, fraction = 6) BigDecimal targetValue,
-                            @NotBlank @Size(max = 40) String unit, @NotNull Indicator.Direction direction,
-                            @NotBlank @Size(max = 1000) String testMethod) {
-        Indicator toIndicator() {
-            return new Indicator(name.strip(), targetValue, unit.strip(), direction, testMethod.strip());
-        }
-    }
-
-    @Serdeable
     record RequirementRequest(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 20000) String description,
                               @NotNull RequirementKind kind, @NotNull TechnologyField technologyField,
-                              @NotNull Region region, @NotNull @Size(max = 30) List<@Valid IndicatorRequest> indicators,
+                              @NotNull Region region, @NotNull @Size(max = 30) List<@Valid @NotNull Indicator> indicators,
                               @NotNull @Digits(integer = 13, fraction = 2) BigDecimal budgetCeiling,
                               @NotNull LocalDate wantedBy, boolean coFunded) {
         Content toContent() {
             return new Content(title.strip(), description.strip(), kind, technologyField, region,
-                    indicators.stream().map(IndicatorRequest::toIndicator).toList(), budgetCeiling, wantedBy, coFunded);
+                    indicators.stream().map(Indicator::stripped).toList(), budgetCeiling, wantedBy, coFunded);
         }
     }
 

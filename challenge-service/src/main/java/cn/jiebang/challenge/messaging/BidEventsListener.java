@@ -1,0 +1,38 @@
+package cn.jiebang.challenge.messaging;
+
+import cn.jiebang.challenge.application.ScreeningOutcomes;
+import cn.jiebang.events.EventCatalog;
+import cn.jiebang.events.Topics;
+import cn.jiebang.messaging.DeadLetters;
+import cn.jiebang.messaging.EventHandlers;
+import cn.jiebang.messaging.Inbox;
+import cn.jiebang.messaging.InboxListener;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** What challenge-service learns from bid-service: the outcome of screening (counts, never bid contents). */
+@KafkaListener(groupId = BidEventsListener.GROUP, offsetReset = OffsetReset.EARLIEST,
+        offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
+                retryDelay = "1s", handleAllExceptions = true))
+class BidEventsListener extends InboxListener {
+
+    static final String GROUP = "challenge-service";
+
+    BidEventsListener(Inbox inbox, DeadLetters deadLetters, ScreeningOutcomes screening) {
+        super(GROUP, inbox, deadLetters, EventHandlers.builder()
+                .on(EventCatalog.SCREENING_STARTED, (event, envelope) -> screening.on(event))
+                .on(EventCatalog.SCREENING_COMPLETED, (event, envelope) -> screening.on(event))
+                .build());
+    }
+
+    @Topic(Topics.BID_EVENTS)
+    void receive(ConsumerRecord<String, String> record) {
+        deliver(record);
+    }
+}

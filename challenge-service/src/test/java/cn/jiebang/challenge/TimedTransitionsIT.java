@@ -1,0 +1,151 @@
+package cn.jiebang.challenge;
+
+import cn.jiebang.devstack.Devstack;
+import cn.jiebang.devstack.TestDatabase;
+import cn.jiebang.devstack.TopicRecorder;
+import cn.jiebang.events.ChallengeBiddingClosed;
+import cn.jiebang.events.RoundOpened;
+import cn.jiebang.events.ScreeningCompleted;
+import cn.jiebang.events.ScreeningStarted;
+import cn.jiebang.events.Topics;
+import cn.jiebang.messaging.CloudEventHeaders;
+import cn.jiebang.testing.Events;
+import cn.jiebang.testing.Sql;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Two challenge-service instances on one database: each time-driven transition happens exactly once. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TimedTransitionsIT implements TestPropertyProvider {
+
+    private final TestDatabase db = Devstack.database("timed_transitions");
+    private ApplicationContext secondInstance;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    private Api api;
+    private String admin;
+    private Api.Agency agency;
+    private String requirement;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(Devstack.serviceProperties(db));
+        properties.putAll(Api.bootstrapAdmin());
+        properties.put("jiebang.timed-transitions.interval", "50ms");
+        properties.put("jiebang.timed-transitions.initial-delay", "0s");
+        return properties;
+    }
+
+    private void start() {
+        if (secondInstance != null) {
+            return;
+        }
+        Map<String, Object> second = new HashMap<>(getProperties());
+        second.put("micronaut.server.port", -1);
+        secondInstance = ApplicationContext.run(second);
+        api = new Api(http);
+        admin = api.adminToken();
+        agency = api.newAgency(admin, "河北省科学技术厅");
+        requirement = api.approvedRequirement(admin, agency, "定时");
+    }
+
+    @AfterAll
+    void stop() {
+        if (secondInstance != null) {
+            secondInstance.close();
+        }
+        Devstack.drop(db);
+    }
+
+    private List<String> publishClosingAt(String run, Instant closes, int count, Instant firstRoundOpens) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = (String) api.post(admin, "/api/challenges", ChallengeBody.anOpenCompetition(
+                    agency.organizationId(), requirement).with("title", run + " " + i)
+                    .window(Instant.now().minus(1, ChronoUnit.DAYS), closes)
+                    .round(0, "opensAt", firstRoundOpens.toString()).build()).get("id");
+            api.post(admin, "/api/challenges/" + id + "/publish", "");
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    @Test
+    void twoInstancesCloseEachChallengeOnceWhenItsWindowEnds() {
+        start();
+        String run = "截止 " + UUID.randomUUID().toString().substring(0, 8);
+        Instant closes = Instant.now().plus(4, ChronoUnit.SECONDS);
+        List<String> ids = publishClosingAt(run, closes, 12, closes.plus(1, ChronoUnit.DAYS));
+        try (TopicRecorder events = new TopicRecorder(Devstack.kafkaBootstrapServers(), Topics.CHALLENGE_EVENTS,
+                r -> ids.contains(r.key()) && ChallengeBiddingClosed.TYPE.equals(TopicRecorder.header(r, CloudEventHeaders.TYPE)))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Sql.count(db,
+                    "SELECT COUNT(*) FROM challenge WHERE status = 'SCREENING' AND title LIKE '" + run + "%'") == 12);
+            await().atMost(Duration.ofSeconds(60)).until(() -> events.all().size() >= 12);
+            // give a late duplicate the chance to show up before counting
+            await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+            assertEquals(12, events.all().size(), "one bidding-closed event per challenge");
+            assertEquals(12, events.all().stream().map(r -> r.key()).distinct().count());
+            assertEquals(12, Sql.count(db, "SELECT COUNT(*) FROM outbox_message WHERE event_type = '"
+                    + ChallengeBiddingClosed.TYPE + "' AND message_key IN ('" + String.join("','", ids) + "')"));
+            assertEquals(409, api.status(HttpRequest.POST("/api/challenges/" + ids.get(0) + "/amendments",
+                    Map.of("kind", "CLARIFICATION", "text", "too late")), admin), "a closed challenge is no longer amended");
+            api.post(admin, "/api/challenges/" + ids.get(1) + "/cancel", Map.of("reason", "评审前撤榜"));
+            assertEquals(1, Sql.count(db, "SELECT COUNT(*) FROM outbox_message WHERE event_type = 'challenge.cancelled.v1'"
+                    + " AND message_key = '" + ids.get(1) + "'"), "bidders of a closed challenge hear of its cancellation");
+        }
+    }
+
+    @Test
+    void twoInstancesOpenEachFirstRoundOnceAtItsScheduledStartAfterScreening() {
+        start();
+        List<String> panel = List.of(api.newJudge(admin), api.newJudge(admin));
+        String run = "开轮 " + UUID.randomUUID().toString().substring(0, 8);
+        Instant closes = Instant.now().plus(3, ChronoUnit.SECONDS);
+        List<String> ids = publishClosingAt(run, closes, 6, closes.plus(2, ChronoUnit.SECONDS));
+        for (String id : ids) {
+            api.put(admin, "/api/challenges/" + id + "/rounds/1/panel", Map.of("judgeIds", panel));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> Sql.count(db,
+                "SELECT COUNT(*) FROM challenge WHERE status = 'SCREENING' AND title LIKE '" + run + "%'") == 6);
+        try (TopicRecorder events = new TopicRecorder(Devstack.kafkaBootstrapServers(), Topics.CHALLENGE_EVENTS,
+                r -> ids.contains(r.key()) && RoundOpened.TYPE.equals(TopicRecorder.header(r, CloudEventHeaders.TYPE)))) {
+            for (String id : ids) {
+                Events.deliver(new ScreeningStarted(id, 3, Instant.now()));
+                Events.deliver(new ScreeningCompleted(id, 2, 1, Instant.now()));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> Sql.count(db,
+                    "SELECT COUNT(*) FROM challenge WHERE status = 'IN_EVALUATION' AND title LIKE '" + run + "%'") == 6);
+            await().atMost(Duration.ofSeconds(60)).until(() -> events.all().size() >= 6);
+            await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+            assertEquals(6, events.all().size(), "one round.opened event per challenge");
+            assertEquals(6, events.all().stream().map(r -> r.key()).distinct().count());
+            assertEquals(6, Sql.count(db, "SELECT COUNT(*) FROM challenge_round r JOIN challenge c ON c.id = r.challenge_id"
+                    + " WHERE r.round_index = 1 AND r.status = 'OPEN' AND c.title LIKE '" + run + "%'"));
+            assertEquals(true, events.all().get(0).value().contains(panel.get(0)), "the event carries the panel");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package cn.jiebang.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A round (评审轮次) of a challenge opened for scoring with its judge panel; bid-service assigns the bids
+ * in the race to these judges. The round's criteria and rules are those of {@link ChallengePublished}.
+ */
+public record RoundOpened(String challengeId, int roundIndex, String name, String kind, Instant closesAt,
+                          List<String> judgeIds, int minJudgesPerBid, boolean blind, Instant openedAt)
+        implements DomainEvent {
+
+    public static final String TYPE = "round.opened.v1";
+
+    @Override
+    public String aggregateId() {
+        return challengeId;
+    }
+}
