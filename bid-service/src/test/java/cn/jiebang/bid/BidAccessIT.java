@@ -14,6 +14,8 @@ import cn.jiebang.testing.Events;
 import cn.jiebang.testing.Sql;
 import cn.jiebang.web.Routes;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -32,7 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static cn.jiebang.testing.AccessMatrix.ADMIN;
 import static cn.jiebang.testing.AccessMatrix.adminOnly;
+import static cn.jiebang.testing.AccessMatrix.signedIn;
+import static cn.jiebang.testing.AccessMatrix.with;
 import static cn.jiebang.testing.AccessMatrix.everyone;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,17 +69,72 @@ class BidAccessIT implements TestPropertyProvider {
         Devstack.drop(db);
     }
 
-    @Test
-    void everyEndpointAnswersEachCallerAsTheMatrixSays() {
+    private String openChallenge() {
         String challengeId = UUID.randomUUID().toString();
-        Events.deliver(Published.challenge(challengeId, "matrix", "OTHER", BigDecimal.TEN,
+        Events.deliver(Published.challenge(challengeId, "matrix", "OTHER", new BigDecimal("3000000.00"),
                 Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS)));
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 Sql.count(db, "SELECT COUNT(*) FROM bidding_challenge WHERE challenge_id = '" + challengeId + "'") == 1);
+        return challengeId;
+    }
 
-        AccessMatrix matrix = new AccessMatrix(http, AccessMatrix.tokens(tokens, ORG_A, ORG_B))
+    private void knownOrganization(String id) {
+        Events.deliver(new OrganizationRegistered(id, "矩阵 " + id, "91110108MA01ABCDEN", "BEIJING", "UNIVERSITY", Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                Sql.count(db, "SELECT COUNT(*) FROM known_organization WHERE organization_id = '" + id + "'") == 1);
+    }
+
+    private String bidOfA(Map<String, String> callers, String challengeId) {
+        return (String) http.toBlocking().retrieve(HttpRequest.POST("/api/challenges/" + challengeId + "/bids",
+                BidBody.aBid().build()).bearerAuth(callers.get("TEAM")), Map.class).get("bidId");
+    }
+
+    private static MultipartBody pdf() {
+        return MultipartBody.builder().addPart("file", "方案.pdf", MediaType.APPLICATION_PDF_TYPE,
+                "%PDF-1.7 matrix".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
+    }
+
+    @Test
+    void everyEndpointAnswersEachCallerAsTheMatrixSays() {
+        knownOrganization(ORG_A);
+        knownOrganization(ORG_B);
+        Map<String, String> callers = AccessMatrix.tokens(tokens, ORG_A, ORG_B);
+        String challengeId = openChallenge();
+        String bidding = openChallenge();
+        String bid = bidOfA(callers, openChallenge());
+        String toWithdraw = bidOfA(callers, openChallenge());
+        String attachment = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/challenges/" + bidding
+                + "/attachments", pdf()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(callers.get("TEAM")),
+                Map.class).get("id");
+        Map<String, Integer> teams = with(with(signedIn(403), "TEAM", 200), "TEAM of another organization", 200);
+        Map<String, Integer> ownTeam = with(with(signedIn(403), "TEAM", 200), "TEAM of another organization", 404);
+        // sealed: the program office is told to wait, everyone else that the bid does not exist
+        Map<String, Integer> sealed = with(with(signedIn(404), ADMIN, 409), "TEAM", 200);
+
+        AccessMatrix matrix = new AccessMatrix(http, callers)
                 .route("GET /api/challenges/{id}/bidding",
                         () -> HttpRequest.GET("/api/challenges/" + challengeId + "/bidding"), everyone(200))
+                .route("POST /api/challenges/{id}/bids", () -> HttpRequest.POST("/api/challenges/" + bidding + "/bids",
+                        BidBody.aBid().build()), with(with(signedIn(403), "TEAM", 201), "TEAM of another organization", 201))
+                .route("GET /api/bids", () -> HttpRequest.GET("/api/bids"), teams)
+                .route("GET /api/bids/{id}", () -> HttpRequest.GET("/api/bids/" + bid), sealed)
+                .route("GET /api/bids/{id}/versions", () -> HttpRequest.GET("/api/bids/" + bid + "/versions"), ownTeam)
+                .route("GET /api/bids/{id}/versions/{version}", () -> HttpRequest.GET("/api/bids/" + bid + "/versions/1"),
+                        ownTeam)
+                .route("POST /api/bids/{id}/versions", () -> HttpRequest.POST("/api/bids/" + bid + "/versions",
+                        Map.of("baseVersion", Integer.parseInt(Sql.query(db, "SELECT current_version FROM bid WHERE id = '"
+                                + bid + "'")), "content", BidBody.aBid().build())),
+                        with(ownTeam, "TEAM", 201))
+                .route("POST /api/bids/{id}/withdraw", () -> HttpRequest.POST("/api/bids/" + toWithdraw + "/withdraw", ""),
+                        ownTeam)
+                .route("GET /api/challenges/{id}/bids", () -> HttpRequest.GET("/api/challenges/" + bidding + "/bids"),
+                        with(with(with(signedIn(403), ADMIN, 409), "AGENCY", 404), "AGENCY of another organization", 404))
+                .route("POST /api/bids/{id}/screening", () -> HttpRequest.POST("/api/bids/" + bid + "/screening",
+                        Map.of("decision", "SCREENED_IN", "reason", "材料齐全")), adminOnly(409))
+                .route("POST /api/challenges/{id}/attachments", () -> HttpRequest.POST("/api/challenges/" + bidding
+                        + "/attachments", pdf()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE),
+                        with(with(signedIn(403), "TEAM", 201), "TEAM of another organization", 201))
+                .route("GET /api/attachments/{id}", () -> HttpRequest.GET("/api/attachments/" + attachment), sealed)
                 .route("GET /api/audit", () -> HttpRequest.GET("/api/audit"), adminOnly(200))
                 .route("GET /health", () -> HttpRequest.GET("/health"), everyone(200))
                 .route("GET /health/{selector}", () -> HttpRequest.GET("/health/liveness"), everyone(200));

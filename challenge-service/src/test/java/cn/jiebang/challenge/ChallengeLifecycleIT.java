@@ -193,8 +193,8 @@ class ChallengeLifecycleIT implements TestPropertyProvider {
         String id = closedForBidding(openCompetition());
         try (TopicRecorder events = new TopicRecorder(Devstack.kafkaBootstrapServers(), Topics.CHALLENGE_EVENTS,
                 r -> id.equals(r.key()) && "challenge.failed.v1".equals(TopicRecorder.header(r, CloudEventHeaders.TYPE)))) {
-            String eventId = Events.deliver(new ScreeningStarted(id, 0, Instant.now()));
-            Events.deliver(eventId, new ScreeningStarted(id, 0, Instant.now()));
+            String eventId = Events.deliver(new ScreeningStarted(id, "t", "o", 0, Instant.now()));
+            Events.deliver(eventId, new ScreeningStarted(id, "t", "o", 0, Instant.now()));
             await().atMost(Duration.ofSeconds(60)).until(() -> events.all().size() == 1);
             assertTrue(events.all().get(0).value().contains("\"reason\":\"NO_BIDS\""));
             Map<String, Object> failed = api.get(null, "/api/challenges/" + id);
@@ -211,7 +211,7 @@ class ChallengeLifecycleIT implements TestPropertyProvider {
     @Test
     void screeningThatLeavesNoBidInFails() {
         String id = closedForBidding(openCompetition());
-        Events.deliver(new ScreeningStarted(id, 2, Instant.now()));
+        Events.deliver(new ScreeningStarted(id, "t", "o", 2, Instant.now()));
         Events.deliver(new ScreeningCompleted(id, 0, 2, Instant.now()));
         await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(api.get(null, "/api/challenges/" + id).get("status")));
         Map<String, Object> failed = api.get(null, "/api/challenges/" + id);
@@ -225,7 +225,7 @@ class ChallengeLifecycleIT implements TestPropertyProvider {
         String id = closedForBidding(openCompetition());
         String judge = api.newJudge(admin);
         String secondJudge = api.newJudge(admin);
-        Events.deliver(new ScreeningStarted(id, 3, Instant.now()));
+        Events.deliver(new ScreeningStarted(id, "t", "o", 3, Instant.now()));
         await().atMost(Duration.ofSeconds(60)).until(() -> Integer.valueOf(3).equals(api.get(null, "/api/challenges/" + id).get("bidCount")));
         assertEquals("screening-not-complete", code(problem(HttpRequest.POST("/api/challenges/" + id + "/rounds/1/open", ""), admin, 409)));
 

@@ -134,7 +134,7 @@ class TimedTransitionsIT implements TestPropertyProvider {
         try (TopicRecorder events = new TopicRecorder(Devstack.kafkaBootstrapServers(), Topics.CHALLENGE_EVENTS,
                 r -> ids.contains(r.key()) && RoundOpened.TYPE.equals(TopicRecorder.header(r, CloudEventHeaders.TYPE)))) {
             for (String id : ids) {
-                Events.deliver(new ScreeningStarted(id, 3, Instant.now()));
+                Events.deliver(new ScreeningStarted(id, "t", "o", 3, Instant.now()));
                 Events.deliver(new ScreeningCompleted(id, 2, 1, Instant.now()));
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> Sql.count(db,

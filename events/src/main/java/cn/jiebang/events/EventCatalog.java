@@ -33,6 +33,18 @@ public final class EventCatalog {
     public static final EventType<ScreeningCompleted> SCREENING_COMPLETED =
             new EventType<>(ScreeningCompleted.TYPE, Topics.BID_EVENTS, ScreeningCompleted.class);
 
+    public static final EventType<BidSubmitted> BID_SUBMITTED =
+            new EventType<>(BidSubmitted.TYPE, Topics.BID_EVENTS, BidSubmitted.class);
+
+    public static final EventType<BidRevised> BID_REVISED =
+            new EventType<>(BidRevised.TYPE, Topics.BID_EVENTS, BidRevised.class);
+
+    public static final EventType<BidWithdrawn> BID_WITHDRAWN =
+            new EventType<>(BidWithdrawn.TYPE, Topics.BID_EVENTS, BidWithdrawn.class);
+
+    public static final EventType<BidScreened> BID_SCREENED =
+            new EventType<>(BidScreened.TYPE, Topics.BID_EVENTS, BidScreened.class);
+
     public static final EventType<OrganizationRegistered> ORGANIZATION_REGISTERED =
             new EventType<>(OrganizationRegistered.TYPE, Topics.ACCOUNT_EVENTS, OrganizationRegistered.class);
 
@@ -54,6 +66,7 @@ public final class EventCatalog {
     private static final List<EventType<?>> ALL = List.of(
             CHALLENGE_PUBLISHED, CHALLENGE_AMENDED, CHALLENGE_CANCELLED, CHALLENGE_BIDDING_CLOSED,
             CHALLENGE_FAILED, ROUND_OPENED, SCREENING_STARTED, SCREENING_COMPLETED,
+            BID_SUBMITTED, BID_REVISED, BID_WITHDRAWN, BID_SCREENED,
             ORGANIZATION_REGISTERED, ORGANIZATION_UPDATED, USER_REGISTERED, USER_UPDATED,
             REQUIREMENT_SUBMITTED, REQUIREMENT_REVIEWED);
 

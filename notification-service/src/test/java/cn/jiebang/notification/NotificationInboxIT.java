@@ -6,10 +6,13 @@ import cn.jiebang.devstack.TestTokens;
 import cn.jiebang.testing.Published;
 import cn.jiebang.testing.Events;
 import cn.jiebang.testing.Sql;
+import cn.jiebang.events.BidScreened;
+import cn.jiebang.events.BidSubmitted;
 import cn.jiebang.events.ChallengeAmended;
 import cn.jiebang.events.ChallengeCancelled;
 import cn.jiebang.events.ChallengePublished;
 import cn.jiebang.events.RequirementReviewed;
+import cn.jiebang.events.ScreeningStarted;
 import cn.jiebang.events.UserRegistered;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -105,6 +108,48 @@ class NotificationInboxIT implements TestPropertyProvider {
         String theirs = TestTokens.shared().token(colleague, "agency-org", "AGENCY");
         assertTrue(items(theirs).stream().noneMatch(n -> ("/api/requirements/" + requirement).equals(n.get("link"))),
                 "another user of the same organization is not told");
+    }
+
+    @Test
+    void aTeamGetsItsReceiptOnceAndItsScreeningReasonAndTheOwnerAgencyTheBidCount() {
+        String org = UUID.randomUUID().toString();
+        String submitter = UUID.randomUUID().toString();
+        String agencyUser = UUID.randomUUID().toString();
+        String teamOfAgency = UUID.randomUUID().toString();
+        Events.deliver(new UserRegistered(submitter, "team-org", "王建国", "wang@example.cn", List.of("TEAM"), List.of(), "zh",
+                Instant.now()));
+        Events.deliver(new UserRegistered(agencyUser, org, "Liu Yang", "liu@example.cn", List.of("AGENCY"), List.of(), "en",
+                Instant.now()));
+        Events.deliver(new UserRegistered(teamOfAgency, org, "张三", "zhang@example.cn", List.of("TEAM"), List.of(), "zh",
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Sql.count(db, "SELECT COUNT(*) FROM recipient WHERE user_id IN ('"
+                + submitter + "','" + agencyUser + "','" + teamOfAgency + "')") == 3);
+        String challenge = UUID.randomUUID().toString();
+        String bid = UUID.randomUUID().toString();
+        BidSubmitted submitted = new BidSubmitted(challenge, "光刻胶 𠀀", bid, 1, "team-org", List.of(), submitter,
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", Instant.now());
+        String eventId = Events.deliver(submitted);
+        Events.deliver(eventId, submitted);
+        Events.deliver(new BidScreened(challenge, "光刻胶 𠀀", bid, "team-org", submitter, "SCREENED_OUT", "缺少联合体协议",
+                false, "admin", Instant.now()));
+        Events.deliver(new ScreeningStarted(challenge, "光刻胶 𠀀", org, 7, Instant.now()));
+
+        String team = TestTokens.shared().token(submitter, "team-org", "TEAM");
+        List<Map<String, Object>> told = await().atMost(Duration.ofSeconds(60)).until(() -> items(team).stream()
+                .filter(n -> ("/api/bids/" + bid).equals(n.get("link"))).toList(), list -> list.size() == 2);
+        assertEquals(1, told.stream().filter(n -> "BID_RECEIPT".equals(n.get("kind"))).count(), "one receipt");
+        assertTrue(told.stream().anyMatch(n -> "BID_RECEIPT".equals(n.get("kind"))
+                && ((String) n.get("body")).contains(submitted.contentHash())), told.toString());
+        assertTrue(told.stream().anyMatch(n -> "BID_SCREENED".equals(n.get("kind"))
+                && ((String) n.get("title")).contains("未通过") && ((String) n.get("body")).contains("缺少联合体协议")));
+
+        String agency = TestTokens.shared().token(agencyUser, org, "AGENCY");
+        Map<String, Object> count = await().atMost(Duration.ofSeconds(60)).until(() -> items(agency).stream()
+                .filter(n -> "BIDS_RECEIVED".equals(n.get("kind"))).findFirst().orElse(null), n -> n != null);
+        assertEquals("Bidding on \"光刻胶 𠀀\" closed with 7 bids", count.get("title"));
+        String other = TestTokens.shared().token(teamOfAgency, org, "TEAM");
+        assertTrue(items(other).stream().noneMatch(n -> "BIDS_RECEIVED".equals(n.get("kind"))),
+                "only the agency's AGENCY users hear the count");
     }
 
     @Test

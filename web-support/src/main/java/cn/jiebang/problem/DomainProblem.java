@@ -18,7 +18,9 @@ public abstract class DomainProblem extends RuntimeException {
         /** The request is well-formed but breaks a business rule. */
         REJECTED,
         /** The caller could not be identified (e.g. wrong password). */
-        UNAUTHORIZED
+        UNAUTHORIZED,
+        /** The request carries more than the platform accepts (e.g. an attachment above the size limit). */
+        TOO_LARGE
     }
 
     /** One field of the request and what is wrong with it. */

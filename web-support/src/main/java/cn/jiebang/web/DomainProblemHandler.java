@@ -30,6 +30,7 @@ class DomainProblemHandler implements ExceptionHandler<DomainProblem, HttpRespon
             case CONFLICT -> HttpStatus.CONFLICT;
             case REJECTED -> HttpStatus.UNPROCESSABLE_ENTITY;
             case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
+            case TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
         };
         return errors.processResponse(ErrorContext.builder(request).cause(problem).errorMessage(problem.getMessage()).build(),
                 HttpResponse.status(status));

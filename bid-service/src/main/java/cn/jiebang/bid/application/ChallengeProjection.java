@@ -33,13 +33,11 @@ public class ChallengeProjection {
         challenges.findById(event.challengeId()).map(BiddingChallenge::asCancelled).ifPresent(challenges::update);
     }
 
+    /** A challenge is published once; a redelivered or replayed event never reopens a closed one. */
     @Transactional(propagation = MANDATORY)
     public void on(ChallengePublished event) {
-        BiddingChallenge challenge = BiddingChallenge.from(event);
-        if (challenges.existsById(challenge.challengeId())) {
-            challenges.update(challenge);
-        } else {
-            challenges.save(challenge);
+        if (!challenges.existsById(event.challengeId())) {
+            challenges.save(BiddingChallenge.from(event));
         }
     }
 }

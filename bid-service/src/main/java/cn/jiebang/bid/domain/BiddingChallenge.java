@@ -1,15 +1,20 @@
 package cn.jiebang.bid.domain;
 
 import cn.jiebang.events.ChallengePublished;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * bid-service's copy of a published challenge, kept from {@code challenge.events}: what it needs to
- * accept or refuse bids without asking challenge-service.
+ * accept or refuse bids without asking challenge-service. {@code biddingClosedAt} is set when
+ * challenge-service closed bidding and screening began here.
  */
 @MappedEntity("bidding_challenge")
 public record BiddingChallenge(
@@ -20,21 +25,35 @@ public record BiddingChallenge(
         Instant bidOpensAt,
         Instant bidClosesAt,
         Instant publishedAt,
-        boolean cancelled) {
+        boolean cancelled,
+        String ownerOrganizationId,
+        @TypeDef(type = DataType.JSON) List<Target> indicators,
+        @TypeDef(type = DataType.JSON) EligibilityRules eligibility,
+        @Nullable Instant biddingClosedAt) {
 
     public static BiddingChallenge from(ChallengePublished event) {
+        ChallengePublished.Eligibility e = event.eligibility();
         return new BiddingChallenge(event.challengeId(), event.title(), event.technologyField(), event.totalBudget(),
-                event.bidOpensAt(), event.bidClosesAt(), event.publishedAt(), false);
+                event.bidOpensAt(), event.bidClosesAt(), event.publishedAt(), false, event.ownerOrganizationId(),
+                event.indicators().stream().map(i -> new Target(i.name(), i.targetValue(), i.unit(), i.direction())).toList(),
+                new EligibilityRules(e.allowedRegions(), e.allowedOrganizationKinds(), e.maxConsortiumMembers(),
+                        e.bidsPerOrganization(), e.excludePastWinners()),
+                null);
     }
 
     public BiddingChallenge withDeadline(Instant newClosesAt) {
         return new BiddingChallenge(challengeId, title, technologyField, totalBudget, bidOpensAt, newClosesAt,
-                publishedAt, cancelled);
+                publishedAt, cancelled, ownerOrganizationId, indicators, eligibility, biddingClosedAt);
     }
 
     public BiddingChallenge asCancelled() {
         return new BiddingChallenge(challengeId, title, technologyField, totalBudget, bidOpensAt, bidClosesAt,
-                publishedAt, true);
+                publishedAt, true, ownerOrganizationId, indicators, eligibility, biddingClosedAt);
+    }
+
+    public BiddingChallenge closedAt(Instant closedAt) {
+        return new BiddingChallenge(challengeId, title, technologyField, totalBudget, bidOpensAt, bidClosesAt,
+                publishedAt, cancelled, ownerOrganizationId, indicators, eligibility, closedAt);
     }
 
     /**
@@ -43,5 +62,10 @@ public record BiddingChallenge(
      */
     public boolean isOpenAt(Instant now) {
         return !cancelled && !now.isBefore(bidOpensAt) && now.isBefore(bidClosesAt);
+    }
+
+    /** Bids are sealed until the window has closed: nobody but their team reads them before. */
+    public boolean isSealedAt(Instant now) {
+        return biddingClosedAt == null && now.isBefore(bidClosesAt);
     }
 }

@@ -1,5 +1,6 @@
 package cn.jiebang.bid.domain;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
@@ -16,6 +17,14 @@ public interface BiddingChallenges extends GenericRepository<BiddingChallenge, S
     boolean existsById(String challengeId);
 
     Optional<BiddingChallenge> findById(String challengeId);
+
+    /** The challenge, locked until the transaction ends: bids on one challenge are taken one at a time. */
+    @Query(value = "SELECT * FROM bidding_challenge WHERE challenge_id = :challengeId FOR UPDATE", nativeQuery = true)
+    Optional<BiddingChallenge> lockById(String challengeId);
+
+    default BiddingChallenge lock(String challengeId) {
+        return lockById(challengeId).orElseThrow(() -> new ChallengeNotOpenForBids(challengeId));
+    }
 
     default BiddingChallenge require(String challengeId) {
         return findById(challengeId).orElseThrow(() -> new ChallengeNotOpenForBids(challengeId));

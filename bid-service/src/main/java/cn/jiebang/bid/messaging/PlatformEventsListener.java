@@ -2,6 +2,7 @@ package cn.jiebang.bid.messaging;
 
 import cn.jiebang.bid.application.AccountProjection;
 import cn.jiebang.bid.application.ChallengeProjection;
+import cn.jiebang.bid.application.Screening;
 import cn.jiebang.events.EventCatalog;
 import cn.jiebang.events.Topics;
 import cn.jiebang.messaging.DeadLetters;
@@ -16,7 +17,7 @@ import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** What bid-service learns from the others: accounts (eligibility, conflicts) and published challenges. */
+/** What bid-service learns from the others: accounts (eligibility, conflicts), published and closed challenges. */
 @KafkaListener(groupId = PlatformEventsListener.GROUP, offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
@@ -26,11 +27,12 @@ class PlatformEventsListener extends InboxListener {
     static final String GROUP = "bid-service";
 
     PlatformEventsListener(Inbox inbox, DeadLetters deadLetters, ChallengeProjection challenges,
-                           AccountProjection accounts) {
+                           AccountProjection accounts, Screening screening) {
         super(GROUP, inbox, deadLetters, EventHandlers.builder()
                 .on(EventCatalog.CHALLENGE_PUBLISHED, (event, envelope) -> challenges.on(event))
                 .on(EventCatalog.CHALLENGE_AMENDED, (event, envelope) -> challenges.on(event))
                 .on(EventCatalog.CHALLENGE_CANCELLED, (event, envelope) -> challenges.on(event))
+                .on(EventCatalog.CHALLENGE_BIDDING_CLOSED, (event, envelope) -> screening.on(event))
                 .on(EventCatalog.ORGANIZATION_REGISTERED, (event, envelope) -> accounts.on(event))
                 .on(EventCatalog.ORGANIZATION_UPDATED, (event, envelope) -> accounts.on(event))
                 .on(EventCatalog.USER_REGISTERED, (event, envelope) -> accounts.on(event))

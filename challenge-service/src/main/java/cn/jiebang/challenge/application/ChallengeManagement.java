@@ -114,7 +114,8 @@ public class ChallengeManagement {
     @Transactional
     public Challenge extendDeadline(String id, Instant newClosesAt, String reason) {
         Challenge challenge = challenges.require(id);
-        return amended(challenge, challenge.extendDeadline(newClosesAt, reason, rounds.require(id, 1), clock.instant()));
+        return amended(challenge, challenge.extendDeadline(newClosesAt, reason,
+                rounds.findByChallengeIdAndRoundIndex(id, 1).orElse(null), clock.instant()));
     }
 
     @Transactional

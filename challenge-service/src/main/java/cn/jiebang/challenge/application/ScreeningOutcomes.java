@@ -39,7 +39,7 @@ public class ScreeningOutcomes {
     @Transactional(propagation = MANDATORY)
     public void on(ScreeningCompleted event) {
         Challenge challenge = challenges.require(event.challengeId());
-        challenge.screeningCompleted(event.screenedIn(), clock.instant()).ifPresent(outbox::add);
+        challenge.screeningCompleted(event.screenedIn(), event.completedAt(), clock.instant()).ifPresent(outbox::add);
         challenges.update(challenge);
     }
 }

@@ -1,6 +1,6 @@
 package cn.jiebang.challenge.domain;
 
-/** How the judges' totals of one bid become its aggregate (DESIGN.md §3, Ranking). */
+/** How the judges' totals of one bid become its aggregate; bid-service ranks by it when a round closes. */
 public enum AggregationRule {
     MEAN,
     /** 去掉最高分最低分: drop one highest and one lowest when at least 5 judges scored. */

@@ -128,6 +128,10 @@ public class Challenge {
         if (status != ChallengeStatus.DRAFT) {
             throw new ChallengeNotDraft(id, status);
         }
+        if (rounds.isEmpty() || requirementIds.isEmpty()) {
+            throw new InvalidChallenge("invalid-challenge", "challenge " + id + " has no rounds or no requirements; "
+                    + "define it in full (PUT) before publishing", List.of(new FieldProblem("rounds", "must not be empty")));
+        }
         if (!now.isBefore(bidClosesAt)) {
             throw new InvalidChallenge("bid-window-closed", "the bid window closed at " + bidClosesAt
                     + "; move it before publishing", List.of(new FieldProblem("bidClosesAt", "is in the past")));
@@ -152,7 +156,7 @@ public class Challenge {
      * Extends the bid deadline of a published challenge whose window is still open; it never shortens it,
      * and never past the planned opening of round 1.
      */
-    public ChallengeAmended extendDeadline(Instant newClosesAt, String reason, Round firstRound, Instant now) {
+    public ChallengeAmended extendDeadline(Instant newClosesAt, String reason, @Nullable Round firstRound, Instant now) {
         requirePublished("amended");
         if (!now.isBefore(bidClosesAt)) {
             throw new InvalidChallenge("bid-window-closed", "bidding closed at " + bidClosesAt
@@ -163,7 +167,7 @@ public class Challenge {
                     + ": bidders plan by it, so it is only ever extended",
                     List.of(new FieldProblem("bidClosesAt", "must be after the current deadline " + bidClosesAt)));
         }
-        if (newClosesAt.isAfter(firstRound.getOpensAt())) {
+        if (firstRound != null && newClosesAt.isAfter(firstRound.getOpensAt())) {
             throw new InvalidChallenge("deadline-not-extended", "the new deadline " + newClosesAt
                     + " would overlap round 1, which opens at " + firstRound.getOpensAt(),
                     List.of(new FieldProblem("bidClosesAt", "must not be after round 1 opens at "
@@ -191,12 +195,12 @@ public class Challenge {
     }
 
     /**
-     * bid-service counted the live bids at the close. None: 流榜. A challenge cancelled in the meantime only
-     * records the count.
+     * bid-service counted the live bids at the close. None: 流榜. A challenge that ended in the meantime
+     * (cancelled) only records the count.
      */
     public Optional<ChallengeFailed> screeningStarted(int bids, Instant now) {
         bidCount = bids;
-        if (status == ChallengeStatus.CANCELLED) {
+        if (ENDED.contains(status)) {
             return Optional.empty();
         }
         requireStatus(ChallengeStatus.SCREENING, "start screening");
@@ -204,10 +208,10 @@ public class Challenge {
     }
 
     /** Every bid has its screening decision. None screened in: 流榜; otherwise round 1 may open. */
-    public Optional<ChallengeFailed> screeningCompleted(int in, Instant now) {
+    public Optional<ChallengeFailed> screeningCompleted(int in, Instant completedAt, Instant now) {
         screenedIn = in;
-        screeningCompletedAt = now;
-        if (status == ChallengeStatus.CANCELLED) {
+        screeningCompletedAt = completedAt;
+        if (ENDED.contains(status)) {
             return Optional.empty();
         }
         requireStatus(ChallengeStatus.SCREENING, "complete screening");

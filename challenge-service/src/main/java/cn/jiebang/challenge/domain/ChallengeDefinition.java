@@ -122,8 +122,8 @@ public record ChallengeDefinition(@NotBlank @Size(max = 200) String title,
             }
             enteringTeams = cap;
             if (i == rounds.size() - 1 && cap != winners) {
-                problems.add(new FieldProblem(at + ".advancement", "the last round names the winners: it must advance "
-                        + "at most winners = " + winners + " teams, not " + cap));
+                problems.add(new FieldProblem(at + ".advancement", "the last round names the winners: its team cap must "
+                        + "equal winners = " + winners + ", not " + cap));
             }
             committed = committed.add(round.tranchePerTeam().multiply(BigDecimal.valueOf(cap)));
             if (committed.compareTo(totalBudget) > 0 && !overBudget) {

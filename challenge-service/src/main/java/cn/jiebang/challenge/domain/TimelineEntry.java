@@ -29,7 +29,7 @@ public record TimelineEntry(Instant at, String event, @Nullable String detail, b
         entries.add(new TimelineEntry(c.getBidClosesAt(), "BIDDING_CLOSES", null, true));
         if (c.getScreeningCompletedAt() != null) {
             entries.add(new TimelineEntry(c.getScreeningCompletedAt(), "SCREENING_COMPLETED",
-                    c.getScreenedIn() + " of " + c.getBidCount() + " bids screened in", false));
+                    c.getScreenedIn() + " bids screened in", false));
         }
         for (Round r : rounds) {
             String name = r.getRoundIndex() + " " + r.getName();

@@ -19,6 +19,7 @@ import java.util.List;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -68,6 +69,26 @@ class FirstFlowE2EIT {
                 () -> get(platform.url("notification-service") + "/api/notifications", team),
                 body -> body != null && body.contains("/api/challenges/" + id));
         assertTrue(inbox.contains("新榜单发布"), inbox);
+
+        // the team bids on bid-service with the token challenge-service issued, and is sent its receipt
+        String bid = """
+                {"memberOrganizationIds": [], "teamLead": {"name": "王建国", "title": "研究员"}, "coreMembers": [],
+                 "technicalApproach": "化学放大光刻胶体系", "milestones": [{"title": "小试", "dueOn": "2027-06-30",
+                 "deliverable": "样品"}], "committedIndicators": [{"name": "分辨率", "value": "26"},
+                 {"name": "线宽粗糙度 LWR", "value": "2.2"}], "requestedBudget": "9000000.00", "attachmentIds": []}
+                """;
+        HttpRequest submit = HttpRequest.newBuilder(URI.create(platform.url("bid-service") + "/api/challenges/" + id
+                        + "/bids")).header("Authorization", "Bearer " + team).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "e2e-" + id).POST(HttpRequest.BodyPublishers.ofString(bid, UTF_8)).build();
+        // retried like a client on deadline day: until the team's organization has reached bid-service (409 before)
+        HttpResponse<String> receipt = await().atMost(Duration.ofSeconds(90)).until(
+                () -> http.send(submit, HttpResponse.BodyHandlers.ofString(UTF_8)), r -> r.statusCode() != 409);
+        assertEquals(201, receipt.statusCode(), receipt.body());
+        String hash = receipt.body().replaceAll(".*\"contentHash\":\"([0-9a-f]{64})\".*", "$1");
+        String receipts = await().atMost(Duration.ofSeconds(90)).until(
+                () -> get(platform.url("notification-service") + "/api/notifications", team),
+                body -> body != null && body.contains(hash));
+        assertTrue(receipts.contains("申报回执"), receipts);
     }
 
     /** The body of a 200 answer, or null while the event has not arrived yet. */

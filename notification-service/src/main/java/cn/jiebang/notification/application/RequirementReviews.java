@@ -5,7 +5,6 @@ import cn.jiebang.messaging.IncomingEvent;
 import cn.jiebang.notification.domain.Notification;
 import cn.jiebang.notification.domain.NotificationKind;
 import cn.jiebang.notification.domain.Notifications;
-import cn.jiebang.notification.domain.Recipient;
 import cn.jiebang.notification.domain.Recipients;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -35,7 +34,7 @@ public class RequirementReviews {
 
     @Transactional(propagation = MANDATORY)
     public void on(RequirementReviewed event, IncomingEvent envelope) {
-        boolean english = recipients.findById(event.submittedBy()).map(Recipient::language).filter("en"::equals).isPresent();
+        boolean english = recipients.readsEnglish(event.submittedBy());
         String title = english
                 ? "Your requirement \"" + event.title() + "\" was " + EN.get(event.decision())
                 : "您提交的需求「" + event.title() + "」" + ZH.get(event.decision());

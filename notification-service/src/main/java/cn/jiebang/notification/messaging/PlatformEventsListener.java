@@ -6,6 +6,7 @@ import cn.jiebang.messaging.DeadLetters;
 import cn.jiebang.messaging.EventHandlers;
 import cn.jiebang.messaging.Inbox;
 import cn.jiebang.messaging.InboxListener;
+import cn.jiebang.notification.application.BidNotices;
 import cn.jiebang.notification.application.ChallengeAnnouncements;
 import cn.jiebang.notification.application.RecipientDirectory;
 import cn.jiebang.notification.application.RequirementReviews;
@@ -27,7 +28,7 @@ class PlatformEventsListener extends InboxListener {
     static final String GROUP = "notification-service";
 
     PlatformEventsListener(Inbox inbox, DeadLetters deadLetters, ChallengeAnnouncements announcements,
-                           RecipientDirectory recipients, RequirementReviews reviews) {
+                           RecipientDirectory recipients, RequirementReviews reviews, BidNotices bids) {
         super(GROUP, inbox, deadLetters, EventHandlers.builder()
                 .on(EventCatalog.CHALLENGE_PUBLISHED, announcements::on)
                 .on(EventCatalog.CHALLENGE_AMENDED, announcements::on)
@@ -35,6 +36,11 @@ class PlatformEventsListener extends InboxListener {
                 .on(EventCatalog.USER_REGISTERED, (event, envelope) -> recipients.on(event))
                 .on(EventCatalog.USER_UPDATED, (event, envelope) -> recipients.on(event))
                 .on(EventCatalog.REQUIREMENT_REVIEWED, reviews::on)
+                .on(EventCatalog.BID_SUBMITTED, bids::on)
+                .on(EventCatalog.BID_REVISED, bids::on)
+                .on(EventCatalog.BID_WITHDRAWN, bids::on)
+                .on(EventCatalog.BID_SCREENED, bids::on)
+                .on(EventCatalog.SCREENING_STARTED, bids::on)
                 .build());
     }
 
