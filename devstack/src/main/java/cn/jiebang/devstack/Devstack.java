@@ -27,6 +27,7 @@ public final class Devstack {
 
     private static DatabaseServer databaseServer;
     private static String kafkaBootstrapServers;
+    private static EmbeddedMail mail;
     private static EmbeddedKafka embeddedKafka;
     private static EmbeddedMariaDb embeddedMariaDb;
 
@@ -69,6 +70,16 @@ public final class Devstack {
         Map<String, String> properties = new java.util.HashMap<>(serviceProperties(database));
         properties.put("micronaut.security.token.jwt.signatures.jwks.challenge-service.url", TestTokens.shared().jwksUrl());
         return properties;
+    }
+
+    /** One SMTP server for the whole test JVM, started on first use, stopped at exit. */
+    public static synchronized EmbeddedMail mail() {
+        if (mail == null) {
+            mail = new EmbeddedMail().start();
+            EmbeddedMail started = mail;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-mail-shutdown"));
+        }
+        return mail;
     }
 
     public static synchronized String kafkaBootstrapServers() {

@@ -28,6 +28,7 @@ import java.util.UUID;
 
 import static cn.jiebang.testing.AccessMatrix.adminOnly;
 import static cn.jiebang.testing.AccessMatrix.signedIn;
+import static cn.jiebang.testing.AccessMatrix.with;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -50,7 +51,9 @@ class NotificationAccessIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Devstack.resourceServerProperties(db);
+        Map<String, String> properties = new java.util.HashMap<>(Devstack.resourceServerProperties(db));
+        properties.putAll(Devstack.mail().serviceProperties());
+        return properties;
     }
 
     @AfterAll
@@ -60,8 +63,31 @@ class NotificationAccessIT implements TestPropertyProvider {
 
     @Test
     void everyEndpointAnswersEachCallerAsTheMatrixSays() {
-        AccessMatrix matrix = new AccessMatrix(http, AccessMatrix.tokens(tokens, ORG_A, ORG_B))
+        Map<String, String> callers = AccessMatrix.tokens(tokens, ORG_A, ORG_B);
+        String webhookOfA = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/webhooks",
+                Map.of("url", "http://127.0.0.1:9/hook")).bearerAuth(callers.get("AGENCY")), Map.class).get("id");
+        Map<String, Integer> agenciesAndTeams = with(with(with(with(signedIn(403), "AGENCY", 200),
+                "AGENCY of another organization", 200), "TEAM", 200), "TEAM of another organization", 200);
+        AccessMatrix matrix = new AccessMatrix(http, callers)
                 .route("GET /api/notifications", () -> HttpRequest.GET("/api/notifications"), signedIn(200))
+                .route("POST /api/notifications/{id}/read", () -> HttpRequest.POST("/api/notifications/"
+                        + UUID.randomUUID() + "/read", ""), signedIn(404))
+                .route("POST /api/notifications/read", () -> HttpRequest.POST("/api/notifications/read", ""), signedIn(200))
+                .route("GET /api/subscriptions", () -> HttpRequest.GET("/api/subscriptions"), signedIn(200))
+                .route("PUT /api/subscriptions", () -> HttpRequest.PUT("/api/subscriptions",
+                        Map.of("fields", List.of("NEW_MATERIALS"), "regions", List.of())), signedIn(200))
+                .route("GET /api/notification-preferences", () -> HttpRequest.GET("/api/notification-preferences"),
+                        signedIn(200))
+                .route("PUT /api/notification-preferences", () -> HttpRequest.PUT("/api/notification-preferences",
+                        Map.of("email", Map.of("BID_RECEIPT", true))), signedIn(200))
+                .route("POST /api/webhooks", () -> HttpRequest.POST("/api/webhooks", Map.of("url", "https://example.cn/h")),
+                        with(with(with(with(signedIn(403), "AGENCY", 201), "AGENCY of another organization", 201),
+                                "TEAM", 201), "TEAM of another organization", 201))
+                .route("GET /api/webhooks", () -> HttpRequest.GET("/api/webhooks"), agenciesAndTeams)
+                .route("GET /api/webhooks/deliveries", () -> HttpRequest.GET("/api/webhooks/deliveries"), agenciesAndTeams)
+                .route("DELETE /api/webhooks/{id}", () -> HttpRequest.DELETE("/api/webhooks/" + webhookOfA),
+                        with(with(with(with(signedIn(403), "AGENCY", 200), "AGENCY of another organization", 404),
+                                "TEAM", 200), "TEAM of another organization", 404))
                 .route("GET /api/audit", () -> HttpRequest.GET("/api/audit"), adminOnly(200))
                 .route("GET /health", () -> HttpRequest.GET("/health"), AccessMatrix.everyone(200))
                 .route("GET /health/{selector}", () -> HttpRequest.GET("/health/liveness"), AccessMatrix.everyone(200));

@@ -53,7 +53,11 @@ class NotificationInboxIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Devstack.resourceServerProperties(db);
+        Map<String, String> properties = new java.util.HashMap<>(Devstack.resourceServerProperties(db));
+        properties.putAll(Devstack.mail().serviceProperties());
+        // the inbox alone: e-mail and webhook deliveries are NotificationChannelsIT's
+        properties.put("jiebang.deliveries.enabled", "false");
+        return properties;
     }
 
     @AfterAll
@@ -61,8 +65,18 @@ class NotificationInboxIT implements TestPropertyProvider {
         Devstack.drop(db);
     }
 
+    private String follower(String field, String region) {
+        String token = TestTokens.shared().token(UUID.randomUUID().toString(), "team-org", "TEAM");
+        http.toBlocking().exchange(HttpRequest.PUT("/api/subscriptions", Map.of("fields", field == null ? List.of()
+                : List.of(field), "regions", region == null ? List.of() : List.of(region))).bearerAuth(token));
+        return token;
+    }
+
     @Test
-    void publishedChallengeIsAnnouncedOnceEvenWhenDeliveredTwice() {
+    void aPublishedChallengeIsAnnouncedOnceToTheTeamsFollowingItsFieldOrRegion() {
+        String fieldFollower = follower("NEW_ENERGY", null);
+        String regionFollower = follower(null, "BEIJING");
+        String bystander = follower("AEROSPACE", "HEBEI");
         String challengeId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
         ChallengePublished event = Published.challenge(challengeId, "新能源储能 🔋 " + challengeId,
@@ -70,13 +84,11 @@ class NotificationInboxIT implements TestPropertyProvider {
                 Instant.parse("2027-01-31T09:00:00Z"));
         deliver(eventId, event);
         deliver(eventId, event);
-        String marker = UUID.randomUUID().toString();
-        deliver(UUID.randomUUID().toString(), Published.challenge(marker, "marker " + marker, "OTHER",
-                BigDecimal.ONE, Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2027-01-31T09:00:00Z")));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> titles().stream().anyMatch(t -> t.contains(marker)));
-        List<Map<String, Object>> mine = items().stream()
-                .filter(n -> ((String) n.get("title")).contains(challengeId)).toList();
+        List<Map<String, Object>> mine = await().atMost(Duration.ofSeconds(60)).until(() -> items(fieldFollower).stream()
+                .filter(n -> ((String) n.get("title")).contains(challengeId)).toList(), list -> !list.isEmpty());
+        await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+        mine = items(fieldFollower).stream().filter(n -> ((String) n.get("title")).contains(challengeId)).toList();
         assertEquals(1, mine.size(), "one notification per event and recipient");
         Map<String, Object> n = mine.get(0);
         assertEquals("CHALLENGE_PUBLISHED", n.get("kind"));
@@ -84,6 +96,41 @@ class NotificationInboxIT implements TestPropertyProvider {
         assertTrue(((String) n.get("body")).contains("8000000.00"));
         assertTrue(((String) n.get("body")).contains("2027-01-31 17:00 CST"), "deadline shown in Beijing time");
         assertFalse((Boolean) n.get("read"));
+        assertEquals(1, items(regionFollower).stream().filter(x -> ((String) x.get("title")).contains(challengeId)).count(),
+                "the challenge's region is BEIJING");
+        assertTrue(items(bystander).stream().noneMatch(x -> ((String) x.get("title")).contains(challengeId)));
+        assertEquals(1, Sql.count(db, "SELECT COUNT(*) FROM notification WHERE source_event_id = '" + eventId
+                + "' AND recipient IN (SELECT user_id FROM subscription WHERE value = 'NEW_ENERGY')"
+                + " AND title LIKE '%" + challengeId + "'"));
+    }
+
+    @Test
+    void aNotificationIsMarkedReadByItsRecipientOnly() {
+        String reader = follower("OTHER", null);
+        String challengeId = UUID.randomUUID().toString();
+        Events.deliver(Published.challenge(challengeId, "已读 " + challengeId, "OTHER", BigDecimal.ONE,
+                Instant.now(), Instant.now().plus(9, java.time.temporal.ChronoUnit.DAYS)));
+        Map<String, Object> n = await().atMost(Duration.ofSeconds(60)).until(() -> items(reader).stream()
+                .filter(x -> ((String) x.get("title")).contains(challengeId)).findFirst().orElse(null), x -> x != null);
+        long unread = ((Number) http.toBlocking().retrieve(HttpRequest.GET("/api/notifications").bearerAuth(reader), JSON)
+                .get("unread")).longValue();
+        assertEquals(404, status(HttpRequest.POST("/api/notifications/" + n.get("id") + "/read", ""), token()));
+        Map<String, Object> read = http.toBlocking().retrieve(HttpRequest.POST("/api/notifications/" + n.get("id") + "/read", "")
+                .bearerAuth(reader), JSON);
+        assertEquals(true, read.get("read"));
+        assertEquals(unread - 1, ((Number) http.toBlocking().retrieve(HttpRequest.GET("/api/notifications")
+                .bearerAuth(reader), JSON).get("unread")).longValue());
+        http.toBlocking().exchange(HttpRequest.POST("/api/notifications/read", "").bearerAuth(reader));
+        assertEquals(0, ((Number) http.toBlocking().retrieve(HttpRequest.GET("/api/notifications?unread=true")
+                .bearerAuth(reader), JSON).get("unread")).longValue());
+    }
+
+    private int status(io.micronaut.http.MutableHttpRequest<?> request, String token) {
+        try {
+            return http.toBlocking().exchange(request.bearerAuth(token)).code();
+        } catch (HttpClientResponseException e) {
+            return e.code();
+        }
     }
 
     @Test
@@ -153,17 +200,29 @@ class NotificationInboxIT implements TestPropertyProvider {
     }
 
     @Test
-    void everyoneHearsOfAnExtendedDeadlineAndACancellation() {
+    void followersAndBiddersHearOfAnExtendedDeadlineAndACancellation() {
+        String follower = follower("AEROSPACE", null);
+        String bidderId = UUID.randomUUID().toString();
+        String bidder = TestTokens.shared().token(bidderId, "team-org", "TEAM");
         String id = UUID.randomUUID().toString();
+        Events.deliver(Published.challenge(id, "量子传感", "AEROSPACE", BigDecimal.TEN, Instant.parse("2026-12-01T00:00:00Z"),
+                Instant.parse("2027-01-31T09:00:00Z")));
+        Events.deliver(new BidSubmitted(id, "量子传感", UUID.randomUUID().toString(), 1, "team-org", List.of(), bidderId,
+                "0".repeat(64), Instant.now()));
         Events.deliver(new ChallengeAmended(id, "量子传感", "DEADLINE_EXTENDED", "应申请延期",
                 Instant.parse("2027-01-31T09:00:00Z"), Instant.parse("2027-02-14T09:00:00Z"), Instant.now()));
         Events.deliver(new ChallengeCancelled(id, "量子传感", "需求方撤回", Instant.now()));
-        List<Map<String, Object>> told = await().atMost(Duration.ofSeconds(60)).until(() -> items().stream()
-                .filter(n -> ("/api/challenges/" + id).equals(n.get("link"))).toList(), list -> list.size() == 2);
-        assertTrue(told.stream().anyMatch(n -> "CHALLENGE_AMENDED".equals(n.get("kind"))
-                && ((String) n.get("body")).contains("2027-02-14 17:00 CST")), told.toString());
-        assertTrue(told.stream().anyMatch(n -> "CHALLENGE_CANCELLED".equals(n.get("kind"))
-                && "需求方撤回".equals(n.get("body"))), told.toString());
+        for (String token : List.of(follower, bidder)) {
+            List<Map<String, Object>> told = await().atMost(Duration.ofSeconds(60)).until(() -> items(token).stream()
+                    .filter(n -> ("/api/challenges/" + id).equals(n.get("link")))
+                    .filter(n -> !"CHALLENGE_PUBLISHED".equals(n.get("kind"))).toList(), list -> list.size() == 2);
+            assertTrue(told.stream().anyMatch(n -> "CHALLENGE_AMENDED".equals(n.get("kind"))
+                    && ((String) n.get("body")).contains("2027-02-14 17:00 CST")), told.toString());
+            assertTrue(told.stream().anyMatch(n -> "CHALLENGE_CANCELLED".equals(n.get("kind"))
+                    && "需求方撤回".equals(n.get("body"))), told.toString());
+        }
+        assertTrue(items(token()).stream().noneMatch(n -> ("/api/challenges/" + id).equals(n.get("link"))),
+                "nobody else is told");
     }
 
     @Test
@@ -172,10 +231,6 @@ class NotificationInboxIT implements TestPropertyProvider {
                 () -> http.toBlocking().retrieve(HttpRequest.GET("/api/notifications?size=1000").bearerAuth(token()), JSON));
         assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
         assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
-    }
-
-    private List<Map<String, Object>> items() {
-        return items(token());
     }
 
     @SuppressWarnings("unchecked")
@@ -187,10 +242,6 @@ class NotificationInboxIT implements TestPropertyProvider {
 
     private static String token() {
         return TestTokens.shared().token("reader", "some-organization", "TEAM");
-    }
-
-    private List<String> titles() {
-        return items().stream().map(n -> (String) n.get("title")).toList();
     }
 
     private static void deliver(String eventId, ChallengePublished event) {

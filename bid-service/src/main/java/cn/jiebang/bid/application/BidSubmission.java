@@ -127,7 +127,7 @@ public class BidSubmission {
     public Bid withdraw(Caller caller, String bidId) {
         Bid bid = ownBid(caller, bidId);
         BiddingChallenge challenge = challenges.lock(bid.getChallengeId());
-        Instant now = clock.instant();
+        Instant now = now();
         if (!challenge.isOpenAt(now)) {
             throw new BidProblems.BidWindowClosed(challenge, now);
         }

@@ -16,11 +16,13 @@ import cn.jiebang.events.ScreeningCompleted;
 import cn.jiebang.events.ScreeningStarted;
 import cn.jiebang.messaging.Outbox;
 import cn.jiebang.problem.DomainProblem.FieldProblem;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +65,7 @@ public class Screening {
         if (known.isEmpty() || known.get().biddingClosedAt() != null) {
             return;
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         BiddingChallenge challenge = challenges.update(known.get().closedAt(now));
         List<Bid> live = bids.findByChallengeIdAndStatus(challenge.challengeId(), BidStatus.SUBMITTED);
         outbox.add(new ScreeningStarted(challenge.challengeId(), challenge.title(), challenge.ownerOrganizationId(),
@@ -91,8 +93,11 @@ public class Screening {
         return BidRules.problems(challenge, lead.get(), members, last.content());
     }
 
-    /** The program office screens a bid in or out after the close, with the reason the team will read. */
-    @Transactional
+    /**
+     * The program office screens a bid in or out after the close, with the reason the team will read. READ
+     * COMMITTED, after the challenge's lock: the last of two concurrent decisions sees the other and completes.
+     */
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public Bid decide(String bidId, boolean in, String reason, String screenedBy) {
         Bid bid = bids.require(bidId);
         BiddingChallenge challenge = challenges.lock(bid.getChallengeId());
@@ -100,7 +105,7 @@ public class Screening {
             throw new BidProblems.ScreeningNotOpen(challenge.challengeId());
         }
         bid = bids.require(bidId);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         outbox.add(bid.screen(challenge, in, reason, screenedBy, false, now));
         Bid saved = bids.update(bid);
         completeIfDone(challenge, now);

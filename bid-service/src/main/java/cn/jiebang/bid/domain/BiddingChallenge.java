@@ -58,10 +58,10 @@ public record BiddingChallenge(
 
     /**
      * Bids are taken from the opening instant (inclusive) until the closing instant (exclusive), by the
-     * server's clock, unless the challenge was cancelled.
+     * server's clock, unless the challenge was cancelled or its close has been processed (whatever the clocks).
      */
     public boolean isOpenAt(Instant now) {
-        return !cancelled && !now.isBefore(bidOpensAt) && now.isBefore(bidClosesAt);
+        return !cancelled && biddingClosedAt == null && !now.isBefore(bidOpensAt) && now.isBefore(bidClosesAt);
     }
 
     /** Bids are sealed until the window has closed: nobody but their team reads them before. */

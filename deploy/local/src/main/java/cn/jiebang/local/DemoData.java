@@ -39,9 +39,26 @@ final class DemoData {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String challengeService;
+    private final String notificationService;
 
-    DemoData(String challengeService) {
+    DemoData(String challengeService, String notificationService) {
         this.challengeService = challengeService;
+        this.notificationService = notificationService;
+    }
+
+    /** The demo team follows new materials and its region, so new challenges there reach its inbox and mailbox. */
+    void followNewMaterials() throws IOException, InterruptedException {
+        Login team = LOGINS.get(2);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(notificationService + "/api/subscriptions"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token(team.email(), team.password()))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"fields\": [\"NEW_MATERIALS\"], \"regions\": [\"TIANJIN\"]}",
+                        UTF_8)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(UTF_8));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("PUT /api/subscriptions answered " + response.statusCode() + ": "
+                    + response.body());
+        }
     }
 
     String token(String email, String password) throws IOException, InterruptedException {

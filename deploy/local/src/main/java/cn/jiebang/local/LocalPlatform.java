@@ -1,6 +1,7 @@
 package cn.jiebang.local;
 
 import cn.jiebang.devstack.EmbeddedKafka;
+import cn.jiebang.devstack.EmbeddedMail;
 import cn.jiebang.devstack.EmbeddedMariaDb;
 import cn.jiebang.devstack.ServerDatabases;
 import cn.jiebang.devstack.TestDatabase;
@@ -28,7 +29,8 @@ public final class LocalPlatform {
         List<Integer> ports = List.of(port("CHALLENGE_SERVICE_PORT", 8081), port("BID_SERVICE_PORT", 8082),
                 port("NOTIFICATION_SERVICE_PORT", 8083));
 
-        System.out.println("Starting Kafka (KRaft) and MariaDB in-process ...");
+        System.out.println("Starting Kafka (KRaft), MariaDB and a mail server (GreenMail) in-process ...");
+        EmbeddedMail mail = new EmbeddedMail(port("SMTP_PORT", 3025), port("IMAP_PORT", 3143)).start();
         EmbeddedKafka kafka = new EmbeddedKafka().start();
         EmbeddedMariaDb mariaDb = new EmbeddedMariaDb();
         List<TestDatabase> databases = List.of(
@@ -39,10 +41,11 @@ public final class LocalPlatform {
         System.out.println("Starting " + String.join(", ", Platform.SERVICES) + " (logs in " + logDir + ") ...");
         Platform platform;
         try {
-            platform = Platform.start(root, kafka.bootstrapServers(), databases, ports, logDir);
+            platform = Platform.start(root, kafka.bootstrapServers(), databases, ports, mail.smtpPort(), logDir);
         } catch (Exception e) {
             mariaDb.close();
             kafka.close();
+            mail.close();
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -51,13 +54,15 @@ public final class LocalPlatform {
             platform.close();
             mariaDb.close();
             kafka.close();
+            mail.close();
             stopped.countDown();
             System.out.println("Stopped.");
         }, "local-platform-shutdown"));
 
-        DemoData demo = new DemoData(platform.url("challenge-service"));
+        DemoData demo = new DemoData(platform.url("challenge-service"), platform.url("notification-service"));
         String admin = demo.token(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD);
         String agencyOrganization = demo.createAccounts(admin);
+        demo.followNewMaterials();
         String challengeId = demo.publishDemoChallenge(admin, agencyOrganization, Instant.now());
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
 
@@ -68,6 +73,9 @@ public final class LocalPlatform {
         }
         System.out.printf("%n  Kafka bootstrap        %s%n", kafka.bootstrapServers());
         System.out.printf("  MariaDB                %s (root, no password)%n", databases.get(0).server().url());
+        System.out.printf("  Mail (GreenMail)       SMTP 127.0.0.1:%d, IMAP 127.0.0.1:%d (any password); the demo team's mail:%n",
+                mail.smtpPort(), mail.imapPort());
+        System.out.printf("    curl -s \"imap://127.0.0.1:%d/INBOX;UID=1\" --user team@jiebang.local:any%n", mail.imapPort());
         System.out.printf("%nDemo challenge %s is published:%n", challengeId);
         System.out.printf("  curl %s/api/challenges/%s%n", platform.url("challenge-service"), challengeId);
         System.out.printf("  curl %s/api/challenges/%s/bidding%n", platform.url("bid-service"), challengeId);
@@ -82,7 +90,7 @@ public final class LocalPlatform {
         stopped.await();
     }
 
-    private static int port(String variable, int fallback) {
+    static int port(String variable, int fallback) {
         String value = System.getenv(variable);
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value);
     }

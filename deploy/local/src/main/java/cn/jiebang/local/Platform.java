@@ -27,7 +27,7 @@ final class Platform implements AutoCloseable {
      * All are started before any is awaited, so their start-ups overlap.
      */
     static Platform start(Path root, String kafkaBootstrapServers, List<TestDatabase> databases, List<Integer> ports,
-                          Path logDir) throws Exception {
+                          int smtpPort, Path logDir) throws Exception {
         Files.createDirectories(logDir);
         Platform platform = new Platform();
         String jwks = "http://localhost:" + ports.get(0) + "/keys";
@@ -41,6 +41,10 @@ final class Platform implements AutoCloseable {
                         "DATASOURCES_DEFAULT_PASSWORD", db.password(),
                         "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
                         "JIEBANG_JWKS_URL", jwks));
+                if (service.equals("notification-service")) {
+                    env.put("JIEBANG_SMTP_HOST", "127.0.0.1");
+                    env.put("JIEBANG_SMTP_PORT", Integer.toString(smtpPort));
+                }
                 if (service.equals("challenge-service")) {
                     env.put("JIEBANG_BOOTSTRAP_ADMIN_EMAIL", DemoData.ADMIN_EMAIL);
                     env.put("JIEBANG_BOOTSTRAP_ADMIN_PASSWORD", DemoData.ADMIN_PASSWORD);

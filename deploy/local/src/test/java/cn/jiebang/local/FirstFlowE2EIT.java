@@ -41,7 +41,7 @@ class FirstFlowE2EIT {
         }
         Path root = Platform.root();
         platform = Platform.start(root, Devstack.kafkaBootstrapServers(), databases,
-                List.of(freePort(), freePort(), freePort()), root.resolve("deploy/local/target/e2e-logs"));
+                List.of(freePort(), freePort(), freePort()), Devstack.mail().smtpPort(), root.resolve("deploy/local/target/e2e-logs"));
     }
 
     @AfterAll
@@ -54,9 +54,14 @@ class FirstFlowE2EIT {
 
     @Test
     void publishedChallengeBecomesBiddableAndIsAnnounced() throws Exception {
-        DemoData demo = new DemoData(platform.url("challenge-service"));
+        DemoData demo = new DemoData(platform.url("challenge-service"), platform.url("notification-service"));
         String admin = demo.token(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD);
         String agencyOrganization = demo.createAccounts(admin);
+        // the team's account must have reached notification-service before it follows a field there
+        await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
+            demo.followNewMaterials();
+            return true;
+        });
         String id = demo.publishDemoChallenge(admin, agencyOrganization, Instant.now());
         String team = demo.token("team@jiebang.local", DemoData.DEMO_PASSWORD);
 
@@ -69,6 +74,9 @@ class FirstFlowE2EIT {
                 () -> get(platform.url("notification-service") + "/api/notifications", team),
                 body -> body != null && body.contains("/api/challenges/" + id));
         assertTrue(inbox.contains("新榜单发布"), inbox);
+        // and by e-mail, over SMTP, in the team's language (Chinese)
+        await().atMost(Duration.ofSeconds(90)).until(() -> Devstack.mail().receivedBy("team@jiebang.local").stream()
+                .anyMatch(m -> subject(m).contains("新榜单发布")));
 
         // the team bids on bid-service with the token challenge-service issued, and is sent its receipt
         String bid = """
@@ -89,6 +97,14 @@ class FirstFlowE2EIT {
                 () -> get(platform.url("notification-service") + "/api/notifications", team),
                 body -> body != null && body.contains(hash));
         assertTrue(receipts.contains("申报回执"), receipts);
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The body of a 200 answer, or null while the event has not arrived yet. */

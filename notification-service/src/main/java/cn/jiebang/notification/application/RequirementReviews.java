@@ -1,20 +1,19 @@
 package cn.jiebang.notification.application;
 
 import cn.jiebang.events.RequirementReviewed;
+import cn.jiebang.events.RequirementSubmitted;
 import cn.jiebang.messaging.IncomingEvent;
-import cn.jiebang.notification.domain.Notification;
 import cn.jiebang.notification.domain.NotificationKind;
-import cn.jiebang.notification.domain.Notifications;
 import cn.jiebang.notification.domain.Recipients;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
 
-/** Tells the agency user who submitted a requirement how the program office decided, in the user's language. */
+/** 需求征集: the program office hears of each submitted requirement, the submitter of the review's decision. */
 @Singleton
 public class RequirementReviews {
 
@@ -22,25 +21,30 @@ public class RequirementReviews {
     private static final Map<String, String> EN = Map.of("APPROVED", "approved", "RETURNED", "returned for revision",
             "REJECTED", "rejected");
 
-    private final Notifications notifications;
+    private final Notifier notifier;
     private final Recipients recipients;
-    private final Clock clock;
 
-    RequirementReviews(Notifications notifications, Recipients recipients, Clock clock) {
-        this.notifications = notifications;
+    RequirementReviews(Notifier notifier, Recipients recipients) {
+        this.notifier = notifier;
         this.recipients = recipients;
-        this.clock = clock;
     }
 
     @Transactional(propagation = MANDATORY)
-    public void on(RequirementReviewed event, IncomingEvent envelope) {
-        boolean english = recipients.readsEnglish(event.submittedBy());
-        String title = english
-                ? "Your requirement \"" + event.title() + "\" was " + EN.get(event.decision())
-                : "您提交的需求「" + event.title() + "」" + ZH.get(event.decision());
-        String body = event.comment() == null || event.comment().isBlank() ? ""
-                : (english ? "Program office: " : "项目管理办公室意见：") + event.comment();
-        notifications.save(Notification.to(event.submittedBy(), NotificationKind.REQUIREMENT_REVIEWED, title, body,
-                "/api/requirements/" + event.requirementId(), envelope.id(), clock.instant()));
+    public void on(RequirementSubmitted e, IncomingEvent envelope) {
+        notifier.tell(recipients.withRole("ADMIN"), NotificationKind.REQUIREMENT_SUBMITTED, new Notifier.Text(
+                        "新需求待审：「" + e.title() + "」", "技术领域 " + e.technologyField() + " · 地区 " + e.region(),
+                        "Requirement to review: \"" + e.title() + "\"", "Field " + e.technologyField() + " · region "
+                        + e.region()),
+                "/api/requirements/" + e.requirementId(), envelope.id());
+    }
+
+    @Transactional(propagation = MANDATORY)
+    public void on(RequirementReviewed e, IncomingEvent envelope) {
+        boolean commented = e.comment() != null && !e.comment().isBlank();
+        notifier.tell(List.of(e.submittedBy()), NotificationKind.REQUIREMENT_REVIEWED, new Notifier.Text(
+                        "您提交的需求「" + e.title() + "」" + ZH.get(e.decision()), commented ? "项目管理办公室意见：" + e.comment() : "",
+                        "Your requirement \"" + e.title() + "\" was " + EN.get(e.decision()),
+                        commented ? "Program office: " + e.comment() : ""),
+                "/api/requirements/" + e.requirementId(), envelope.id());
     }
 }

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One message in the in-app inbox. {@code recipient} is a user id, or {@link #EVERYONE} for an
- * announcement to all users. One notification per source event and recipient, whatever the redeliveries.
+ * One message in a user's in-app inbox. One notification per source event and recipient, whatever the
+ * redeliveries.
  */
 @MappedEntity("notification")
 public record Notification(
@@ -23,15 +23,13 @@ public record Notification(
         Instant createdAt,
         @Nullable Instant readAt) {
 
-    public static final String EVERYONE = "*";
+    public Notification read(Instant now) {
+        return readAt != null ? this : new Notification(id, recipient, kind, title, body, link, sourceEventId, createdAt, now);
+    }
 
     public static Notification to(String recipient, NotificationKind kind, String title, String body, String link,
                                   String sourceEventId, Instant now) {
         return new Notification(UUID.randomUUID().toString(), recipient, kind, title, body, link, sourceEventId, now, null);
     }
 
-    public static Notification toEveryone(NotificationKind kind, String title, String body, String link,
-                                          String sourceEventId, Instant now) {
-        return new Notification(UUID.randomUUID().toString(), EVERYONE, kind, title, body, link, sourceEventId, now, null);
-    }
 }

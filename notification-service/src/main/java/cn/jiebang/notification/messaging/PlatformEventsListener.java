@@ -33,14 +33,19 @@ class PlatformEventsListener extends InboxListener {
                 .on(EventCatalog.CHALLENGE_PUBLISHED, announcements::on)
                 .on(EventCatalog.CHALLENGE_AMENDED, announcements::on)
                 .on(EventCatalog.CHALLENGE_CANCELLED, announcements::on)
+                .on(EventCatalog.CHALLENGE_BIDDING_CLOSED, announcements::on)
+                .on(EventCatalog.CHALLENGE_FAILED, announcements::on)
+                .on(EventCatalog.ROUND_OPENED, announcements::on)
                 .on(EventCatalog.USER_REGISTERED, (event, envelope) -> recipients.on(event))
                 .on(EventCatalog.USER_UPDATED, (event, envelope) -> recipients.on(event))
+                .on(EventCatalog.REQUIREMENT_SUBMITTED, reviews::on)
                 .on(EventCatalog.REQUIREMENT_REVIEWED, reviews::on)
                 .on(EventCatalog.BID_SUBMITTED, bids::on)
                 .on(EventCatalog.BID_REVISED, bids::on)
                 .on(EventCatalog.BID_WITHDRAWN, bids::on)
                 .on(EventCatalog.BID_SCREENED, bids::on)
                 .on(EventCatalog.SCREENING_STARTED, bids::on)
+                .on(EventCatalog.SCREENING_COMPLETED, bids::on)
                 .build());
     }
 

@@ -3,12 +3,15 @@ package cn.jiebang.notification.web;
 import cn.jiebang.notification.domain.Notification;
 import cn.jiebang.notification.domain.NotificationKind;
 import cn.jiebang.notification.domain.Notifications;
+import cn.jiebang.problem.DomainProblem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -16,14 +19,15 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /** The caller's in-app inbox: notifications addressed to the caller, and announcements to everyone. */
 @Tag(name = "notifications")
@@ -32,9 +36,11 @@ import java.util.Set;
 class NotificationController {
 
     private final Notifications notifications;
+    private final Clock clock;
 
-    NotificationController(Notifications notifications) {
+    NotificationController(Notifications notifications, Clock clock) {
         this.notifications = notifications;
+        this.clock = clock;
     }
 
     @Serdeable
@@ -50,16 +56,46 @@ class NotificationController {
     record NotificationPage(List<NotificationView> items, int page, int size, long totalItems, long unread) {
     }
 
-    @Operation(summary = "The caller's notifications, newest first, paged (any signed-in user)")
+    @Operation(summary = "The caller's notifications, newest first, paged, with the unread count (any signed-in user); "
+            + "unread=true lists only the unread ones")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get
     NotificationPage list(@QueryValue(defaultValue = "0") @Min(0) int page,
                           @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
+                          @QueryValue(defaultValue = "false") boolean unread,
                           Authentication caller) {
-        Set<String> recipients = Set.of(Notification.EVERYONE, caller.getName());
-        Page<Notification> result = notifications.findByRecipientIn(recipients,
-                Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
+        Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
+        Page<Notification> result = unread ? notifications.findByRecipientAndReadAtIsNull(caller.getName(), pageable)
+                : notifications.findByRecipient(caller.getName(), pageable);
         return new NotificationPage(result.getContent().stream().map(NotificationView::of).toList(), page, size,
-                result.getTotalSize(), notifications.countByRecipientInAndReadAtIsNull(recipients));
+                result.getTotalSize(), notifications.countByRecipientAndReadAtIsNull(caller.getName()));
+    }
+
+    @Operation(summary = "Mark one of the caller's notifications read")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Post("/{id}/read")
+    @Transactional
+    NotificationView markRead(@PathVariable String id, Authentication caller) {
+        Notification notification = notifications.findById(id).filter(n -> n.recipient().equals(caller.getName()))
+                .orElseThrow(() -> new NotificationNotFound(id));
+        return NotificationView.of(notifications.update(notification.read(clock.instant())));
+    }
+
+    @Serdeable
+    record Marked(int marked) {
+    }
+
+    @Operation(summary = "Mark all the caller's notifications read")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Post("/read")
+    @Transactional
+    Marked markAllRead(Authentication caller) {
+        return new Marked(notifications.markAllRead(caller.getName(), clock.instant()));
+    }
+
+    static class NotificationNotFound extends DomainProblem {
+        NotificationNotFound(String id) {
+            super(Kind.NOT_FOUND, "notification-not-found", "you have no notification " + id);
+        }
     }
 }

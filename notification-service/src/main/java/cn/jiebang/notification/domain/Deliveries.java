@@ -1,0 +1,28 @@
+package cn.jiebang.notification.domain;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface Deliveries extends GenericRepository<Delivery, String> {
+
+    Delivery save(Delivery delivery);
+
+    Delivery update(Delivery delivery);
+
+    boolean existsBySourceEventIdAndChannelAndTarget(String sourceEventId, Delivery.Channel channel, String target);
+
+    /** Due deliveries, locked for this transaction; rows another instance is sending are skipped. */
+    @Query(value = "SELECT * FROM delivery WHERE status = 'PENDING' AND next_attempt_at <= :now"
+            + " ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED", nativeQuery = true)
+    List<Delivery> claimDue(Instant now, int limit);
+
+    Page<Delivery> findByOrganizationIdAndChannel(String organizationId, Delivery.Channel channel, Pageable pageable);
+}

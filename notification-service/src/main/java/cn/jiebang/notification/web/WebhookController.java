@@ -1,0 +1,146 @@
+package cn.jiebang.notification.web;
+
+import cn.jiebang.notification.domain.Deliveries;
+import cn.jiebang.notification.domain.Delivery;
+import cn.jiebang.notification.domain.Webhook;
+import cn.jiebang.notification.domain.Webhooks;
+import cn.jiebang.problem.DomainProblem;
+import cn.jiebang.web.Callers;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An organization's webhooks (AGENCY and TEAM users manage their own organization's): every notification to
+ * one of its users is POSTed to each active one, signed; its deliveries show their status and attempts.
+ */
+@Tag(name = "notifications")
+@Controller("/api/webhooks")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({"AGENCY", "TEAM"})
+class WebhookController {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Webhooks webhooks;
+    private final Deliveries deliveries;
+    private final Clock clock;
+
+    WebhookController(Webhooks webhooks, Deliveries deliveries, Clock clock) {
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    record Registration(@NotBlank @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+                        String url,
+                        @Nullable @Size(min = 16, max = 200) String secret) {
+    }
+
+    @Serdeable
+    record WebhookView(String id, String url, boolean active, Instant createdAt,
+                       @Nullable String secret) {
+
+        static WebhookView of(Webhook w, boolean showSecret) {
+            return new WebhookView(w.id(), w.url(), w.active(), w.createdAt(), showSecret ? w.secret() : null);
+        }
+    }
+
+    @Serdeable
+    record DeliveryView(String id, String webhookId, String sourceEventId, Delivery.Status status, int attempts,
+                        @Nullable String lastError, Instant createdAt, @Nullable Instant sentAt,
+                        @Nullable Instant nextAttemptAt) {
+
+        static DeliveryView of(Delivery d) {
+            return new DeliveryView(d.id(), d.target(), d.sourceEventId(), d.status(), d.attempts(), d.lastError(),
+                    d.createdAt(), d.sentAt(), d.status() == Delivery.Status.PENDING ? d.nextAttemptAt() : null);
+        }
+    }
+
+    @Serdeable
+    record DeliveryPage(List<DeliveryView> items, int page, int size, long totalItems) {
+    }
+
+    @Operation(summary = "Register a webhook for the caller's organization; without a secret one is generated. The "
+            + "secret is shown in this answer only")
+    @Post
+    @Transactional
+    HttpResponse<WebhookView> register(@Body @Valid Registration registration, Authentication caller) {
+        String secret = registration.secret() != null ? registration.secret() : newSecret();
+        Webhook webhook = webhooks.save(new Webhook(UUID.randomUUID().toString(), Callers.organizationOf(caller),
+                registration.url(), secret, true, clock.instant()));
+        return HttpResponse.created(WebhookView.of(webhook, true), URI.create("/api/webhooks/" + webhook.id()));
+    }
+
+    @Operation(summary = "The caller's organization's webhooks")
+    @Get
+    List<WebhookView> list(Authentication caller) {
+        return webhooks.findByOrganizationId(Callers.organizationOf(caller)).stream()
+                .map(w -> WebhookView.of(w, false)).toList();
+    }
+
+    @Operation(summary = "Stop a webhook: nothing more is sent to it")
+    @Delete("/{id}")
+    @Transactional
+    WebhookView deactivate(@PathVariable String id, Authentication caller) {
+        Webhook webhook = webhooks.findById(id).filter(w -> w.organizationId().equals(Callers.organizationOf(caller)))
+                .orElseThrow(() -> new WebhookNotFound(id));
+        return WebhookView.of(webhooks.update(new Webhook(webhook.id(), webhook.organizationId(), webhook.url(),
+                webhook.secret(), false, webhook.createdAt())), false);
+    }
+
+    @Operation(summary = "The webhook deliveries of the caller's organization, newest first: sent, pending (with "
+            + "the next attempt) or failed (with the last error)")
+    @Get("/deliveries")
+    DeliveryPage deliveries(@QueryValue(defaultValue = "0") @Min(0) int page,
+                            @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size, Authentication caller) {
+        Page<Delivery> result = deliveries.findByOrganizationIdAndChannel(Callers.organizationOf(caller),
+                Delivery.Channel.WEBHOOK, Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"))));
+        return new DeliveryPage(result.getContent().stream().map(DeliveryView::of).toList(), page, size,
+                result.getTotalSize());
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    static class WebhookNotFound extends DomainProblem {
+        WebhookNotFound(String id) {
+            super(Kind.NOT_FOUND, "webhook-not-found", "your organization has no webhook " + id);
+        }
+    }
+}
