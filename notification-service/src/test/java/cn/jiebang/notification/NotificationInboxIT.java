@@ -7,6 +7,11 @@ import cn.jiebang.testing.Published;
 import cn.jiebang.testing.Events;
 import cn.jiebang.testing.Sql;
 import cn.jiebang.events.BidScreened;
+import cn.jiebang.events.RequirementSubmitted;
+import cn.jiebang.events.ScreeningCompleted;
+import cn.jiebang.events.RoundOpened;
+import cn.jiebang.events.ChallengeFailed;
+import cn.jiebang.events.ChallengeBiddingClosed;
 import cn.jiebang.events.BidSubmitted;
 import cn.jiebang.events.ChallengeAmended;
 import cn.jiebang.events.ChallengeCancelled;
@@ -223,6 +228,59 @@ class NotificationInboxIT implements TestPropertyProvider {
         }
         assertTrue(items(token()).stream().noneMatch(n -> ("/api/challenges/" + id).equals(n.get("link"))),
                 "nobody else is told");
+    }
+
+    private String registered(String organization, String role) {
+        String id = UUID.randomUUID().toString();
+        Events.deliver(new UserRegistered(id, organization, role.toLowerCase(), "", List.of(role), List.of(), "zh",
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                Sql.count(db, "SELECT COUNT(*) FROM recipient WHERE user_id = '" + id + "'") == 1);
+        return id;
+    }
+
+    private List<Object> kindsFor(String userId, String organization, String role, String link) {
+        return items(TestTokens.shared().token(userId, organization, role)).stream()
+                .filter(n -> link.equals(n.get("link"))).map(n -> n.get("kind")).sorted().toList();
+    }
+
+    @Test
+    void closingFailureRoundOpeningAndScreeningReachBiddersTheOwnerAgencyJudgesAndTheProgramOffice() {
+        String owner = UUID.randomUUID().toString();
+        String agencyUser = registered(owner, "AGENCY");
+        String teamOfOwner = registered(owner, "TEAM");
+        String judge = registered(UUID.randomUUID().toString(), "JUDGE");
+        String otherJudge = registered(UUID.randomUUID().toString(), "JUDGE");
+        String office = registered("program-office", "ADMIN");
+        String bidderId = UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
+        ChallengePublished p = Published.challenge(id, "固态电池", "NEW_ENERGY", BigDecimal.TEN, Instant.now(),
+                Instant.now().plus(1, java.time.temporal.ChronoUnit.DAYS));
+        Events.deliver(new ChallengePublished(p.challengeId(), p.title(), p.problemStatement(), p.technologyField(),
+                p.totalBudget(), p.bidOpensAt(), p.bidClosesAt(), p.publishedAt(), owner, p.region(), p.mode(), p.winners(),
+                p.requirementIds(), p.indicators(), p.eligibility(), p.ipTerms(), p.rounds()));
+        Events.deliver(new BidSubmitted(id, "固态电池", UUID.randomUUID().toString(), 1, "team-org", List.of(), bidderId,
+                "0".repeat(64), Instant.now()));
+        Events.deliver(new ChallengeBiddingClosed(id, "固态电池", p.bidClosesAt(), Instant.now()));
+        Events.deliver(new ScreeningCompleted(id, 1, 0, Instant.now()));
+        Events.deliver(new RoundOpened(id, 1, "方案评审", "PROPOSAL_REVIEW", Instant.now().plus(9, java.time.temporal.ChronoUnit.DAYS),
+                List.of(judge), 1, true, Instant.now()));
+        Events.deliver(new ChallengeFailed(id, "固态电池", owner, "NONE_SCREENED_IN", Instant.now()));
+        String requirement = UUID.randomUUID().toString();
+        Events.deliver(new RequirementSubmitted(requirement, owner, agencyUser, "钠离子电池", "COMMON_KEY", "NEW_ENERGY",
+                "HEBEI", BigDecimal.TEN, Instant.now()));
+
+        String link = "/api/challenges/" + id;
+        await().atMost(Duration.ofSeconds(60)).until(() -> kindsFor(agencyUser, owner, "AGENCY", link).size() == 2);
+        assertEquals(List.of("CHALLENGE_FAILED", "SCREENING_COMPLETED"), kindsFor(agencyUser, owner, "AGENCY", link));
+        await().atMost(Duration.ofSeconds(60)).until(() -> kindsFor(bidderId, "team-org", "TEAM", link).size() == 2);
+        assertEquals(List.of("BIDDING_CLOSED", "CHALLENGE_FAILED"), kindsFor(bidderId, "team-org", "TEAM", link));
+        assertEquals(List.of("ROUND_OPENED"), kindsFor(judge, "x", "JUDGE", link));
+        assertEquals(List.of(), kindsFor(otherJudge, "x", "JUDGE", link), "only the panel");
+        assertEquals(List.of(), kindsFor(teamOfOwner, owner, "TEAM", link), "the agency's AGENCY users only");
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                kindsFor(office, "program-office", "ADMIN", "/api/requirements/" + requirement).size() == 1);
+        assertEquals(List.of("REQUIREMENT_SUBMITTED"), kindsFor(office, "program-office", "ADMIN", "/api/requirements/" + requirement));
     }
 
     @Test

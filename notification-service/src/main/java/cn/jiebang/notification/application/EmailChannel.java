@@ -1,20 +1,33 @@
 package cn.jiebang.notification.application;
 
 import cn.jiebang.notification.domain.Delivery;
+import cn.jiebang.notification.domain.Recipient;
+import cn.jiebang.notification.domain.Recipients;
 import io.micronaut.email.Email;
 import io.micronaut.email.EmailSender;
 import jakarta.inject.Singleton;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 
-/** E-mail over SMTP through Micronaut Email and Jakarta Mail; the recipient's address is the delivery's payload. */
+/**
+ * E-mail over SMTP through Micronaut Email and Jakarta Mail, to the address the recipient projection holds
+ * when it is sent (a user whose account has not arrived yet is retried until it has).
+ */
 @Singleton
 class EmailChannel implements DeliveryChannel {
 
-    private final EmailSender<Message, ?> sender;
+    private static final String PREFIX = "user:";
 
-    EmailChannel(EmailSender<Message, ?> sender) {
+    private final EmailSender<Message, ?> sender;
+    private final Recipients recipients;
+
+    EmailChannel(EmailSender<Message, ?> sender, Recipients recipients) {
         this.sender = sender;
+        this.recipients = recipients;
+    }
+
+    static String target(String userId) {
+        return PREFIX + userId;
     }
 
     @Override
@@ -24,7 +37,10 @@ class EmailChannel implements DeliveryChannel {
 
     @Override
     public void send(Delivery delivery) {
-        sender.send(Email.builder().to(delivery.payload()).subject(delivery.subject()).body(delivery.body()), message -> {
+        String userId = delivery.target().substring(PREFIX.length());
+        String address = recipients.findById(userId).map(Recipient::email).filter(e -> !e.isBlank())
+                .orElseThrow(() -> new IllegalStateException("no e-mail address known for user " + userId + " yet"));
+        sender.send(Email.builder().to(address).subject(delivery.subject()).body(delivery.body()), message -> {
             try {
                 message.setHeader("X-Jiebang-Delivery", delivery.id());
             } catch (MessagingException e) {

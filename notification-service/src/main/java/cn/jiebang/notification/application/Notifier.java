@@ -81,21 +81,21 @@ public class Notifier {
             String body = text.body(english);
             Notification notification = notifications.save(Notification.to(userId, kind, title, body, link,
                     sourceEventId, now));
+            boolean hasAddress = recipient.map(Recipient::email).filter(e -> !e.isBlank()).isPresent();
+            // a user whose account has not arrived yet is mailed once it has (the address is looked up at sending)
+            if ((hasAddress || recipient.isEmpty()) && preferences.wantsEmail(userId, kind)) {
+                deliveries.save(Delivery.pending(sourceEventId, Delivery.Channel.EMAIL, EmailChannel.target(userId),
+                        recipient.map(Recipient::organizationId).orElse(null), notification.id(), title,
+                        body + "\n\n" + link, "", now));
+            }
             if (recipient.isEmpty()) {
                 continue;
             }
             Recipient r = recipient.get();
-            if (r.email() != null && !r.email().isBlank() && preferences.wantsEmail(userId, kind)) {
-                deliveries.save(Delivery.pending(sourceEventId, Delivery.Channel.EMAIL, "user:" + userId,
-                        r.organizationId(), notification.id(), title, body + "\n\n" + link, r.email(), now));
-            }
             for (Webhook webhook : webhooks.findByOrganizationIdAndActiveTrue(r.organizationId())) {
-                if (deliveries.existsBySourceEventIdAndChannelAndTarget(sourceEventId, Delivery.Channel.WEBHOOK,
-                        webhook.id())) {
-                    continue;
-                }
-                Delivery delivery = Delivery.pending(sourceEventId, Delivery.Channel.WEBHOOK, webhook.id(),
-                        r.organizationId(), notification.id(), title, body, "", now);
+                Delivery delivery = Delivery.pending(sourceEventId, Delivery.Channel.WEBHOOK,
+                        WebhookChannel.target(webhook.id(), userId), r.organizationId(), notification.id(), title, body,
+                        "", now);
                 deliveries.save(withPayload(delivery, new WebhookPayload(delivery.id(), sourceEventId, kind, userId,
                         title, body, link, now)));
             }

@@ -41,10 +41,19 @@ class WebhookChannel implements DeliveryChannel {
         return Delivery.Channel.WEBHOOK;
     }
 
+    /** A delivery's target: the webhook and the user the notification is for, one POST per notification. */
+    static String target(String webhookId, String userId) {
+        return webhookId + "/" + userId;
+    }
+
+    static String webhookOf(String target) {
+        return target.substring(0, target.indexOf('/'));
+    }
+
     @Override
     public void send(Delivery delivery) {
-        Webhook webhook = webhooks.findById(delivery.target())
-                .orElseThrow(() -> new IllegalStateException("webhook " + delivery.target() + " was removed"));
+        Webhook webhook = webhooks.findById(webhookOf(delivery.target())).filter(Webhook::active)
+                .orElseThrow(() -> new IllegalStateException("the webhook was deactivated"));
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))
                 .timeout(Duration.ofSeconds(10))

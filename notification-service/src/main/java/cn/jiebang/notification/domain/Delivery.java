@@ -11,8 +11,8 @@ import java.util.UUID;
 /**
  * A notification to be sent over a channel to one target (a user's e-mail address, an organization's
  * webhook). Decided together with the notification; sent by the dispatcher, retried with exponential
- * backoff, FAILED after the last attempt. Its id goes with it (Message-ID, X-Jiebang-Delivery) so a
- * receiver can recognise the rare resend after a crash between sending and recording.
+ * backoff, FAILED after the last attempt. Its id goes with it (header X-Jiebang-Delivery, in mail and
+ * webhook POSTs) so a receiver can recognise the rare resend after a crash between sending and recording.
  */
 @MappedEntity("delivery")
 public record Delivery(@Id String id, String sourceEventId, Channel channel, String target,

@@ -29,7 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** The caller's in-app inbox: notifications addressed to the caller, and announcements to everyone. */
+/** The caller's in-app inbox: the notifications addressed to the caller, paged, with read marks. */
 @Tag(name = "notifications")
 @Controller("/api/notifications")
 @ExecuteOn(TaskExecutors.BLOCKING)

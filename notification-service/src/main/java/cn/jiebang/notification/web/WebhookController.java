@@ -84,7 +84,7 @@ class WebhookController {
                         @Nullable Instant nextAttemptAt) {
 
         static DeliveryView of(Delivery d) {
-            return new DeliveryView(d.id(), d.target(), d.sourceEventId(), d.status(), d.attempts(), d.lastError(),
+            return new DeliveryView(d.id(), d.target().substring(0, d.target().indexOf('/')), d.sourceEventId(), d.status(), d.attempts(), d.lastError(),
                     d.createdAt(), d.sentAt(), d.status() == Delivery.Status.PENDING ? d.nextAttemptAt() : null);
         }
     }
@@ -111,7 +111,7 @@ class WebhookController {
                 .map(w -> WebhookView.of(w, false)).toList();
     }
 
-    @Operation(summary = "Stop a webhook: nothing more is sent to it")
+    @Operation(summary = "Stop a webhook: nothing more is sent to it; its pending deliveries end FAILED")
     @Delete("/{id}")
     @Transactional
     WebhookView deactivate(@PathVariable String id, Authentication caller) {
