@@ -89,6 +89,11 @@ class BidAccessIT implements TestPropertyProvider {
                 BidBody.aBid().build()).bearerAuth(callers.get("TEAM")), Map.class).get("bidId");
     }
 
+    /** Only JUDGE users may call: their own assignments (another's or an unknown one is {@code status} too). */
+    private static Map<String, Integer> judges(int status) {
+        return with(with(signedIn(403), "JUDGE", status), "JUDGE of another organization", status);
+    }
+
     private static MultipartBody pdf() {
         return MultipartBody.builder().addPart("file", "方案.pdf", MediaType.APPLICATION_PDF_TYPE,
                 "%PDF-1.7 matrix".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
@@ -135,6 +140,16 @@ class BidAccessIT implements TestPropertyProvider {
                         + "/attachments", pdf()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE),
                         with(with(signedIn(403), "TEAM", 201), "TEAM of another organization", 201))
                 .route("GET /api/attachments/{id}", () -> HttpRequest.GET("/api/attachments/" + attachment), sealed)
+                .route("GET /api/judging/assignments", () -> HttpRequest.GET("/api/judging/assignments"), judges(200))
+                .route("GET /api/judging/assignments/{id}/bid", () -> HttpRequest.GET("/api/judging/assignments/"
+                        + UUID.randomUUID() + "/bid"), judges(404))
+                .route("POST /api/judging/assignments/{id}/conflict", () -> HttpRequest.POST("/api/judging/assignments/"
+                        + UUID.randomUUID() + "/conflict", Map.of("reason", "回避")), judges(404))
+                .route("PUT /api/judging/assignments/{id}/scores", () -> HttpRequest.PUT("/api/judging/assignments/"
+                        + UUID.randomUUID() + "/scores", Map.of("scores", List.of(Map.of("criterion", "TECH", "score", 5,
+                        "comment", "好")))), judges(404))
+                .route("GET /api/challenges/{id}/rounds/{index}/ranking", () -> HttpRequest.GET("/api/challenges/"
+                        + challengeId + "/rounds/1/ranking"), adminOnly(409))
                 .route("GET /api/audit", () -> HttpRequest.GET("/api/audit"), adminOnly(200))
                 .route("GET /health", () -> HttpRequest.GET("/health"), everyone(200))
                 .route("GET /health/{selector}", () -> HttpRequest.GET("/health/liveness"), everyone(200));

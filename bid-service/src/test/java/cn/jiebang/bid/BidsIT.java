@@ -7,6 +7,7 @@ import cn.jiebang.events.ChallengeBiddingClosed;
 import cn.jiebang.events.ChallengePublished;
 import cn.jiebang.events.OrganizationRegistered;
 import cn.jiebang.events.OrganizationUpdated;
+import cn.jiebang.testing.ControlledClock;
 import cn.jiebang.testing.Events;
 import cn.jiebang.testing.Published;
 import cn.jiebang.testing.Sql;

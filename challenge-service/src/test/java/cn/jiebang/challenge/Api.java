@@ -67,6 +67,17 @@ record Api(HttpClient http) {
         return new Agency(org, userId, token(email, "agency password"));
     }
 
+    /** A team: its organization, one TEAM user and that user's token. */
+    Agency newTeam(String admin, String name) {
+        String org = (String) post(admin, "/api/organizations", Map.of("name", name, "creditCode",
+                AccountsIT.uniqueCode(), "region", "TIANJIN", "kind", "UNIVERSITY")).get("id");
+        String email = "team-" + UUID.randomUUID() + "@team.example.cn";
+        String userId = (String) post(admin, "/api/users", Map.of("organizationId", org, "name", "挂帅人", "email", email,
+                "roles", List.of("TEAM"), "expertiseFields", List.of(), "language", "zh", "password", "team password"))
+                .get("id");
+        return new Agency(org, userId, token(email, "team password"));
+    }
+
     /** An active judge (专家) in an organization of its own; returns the user id. */
     String newJudge(String admin) {
         String org = (String) post(admin, "/api/organizations", Map.of("name", "评审专家单位", "creditCode",

@@ -98,6 +98,25 @@ class ChallengeAccessIT implements TestPropertyProvider {
                         + draft() + "/rounds/1/panel", Map.of("judgeIds", panel)), adminOnly(200))
                 .route("POST /api/challenges/{id}/rounds/{index}/open", () -> HttpRequest.POST("/api/challenges/"
                         + published + "/rounds/1/open", ""), adminOnly(409))
+                .route("POST /api/challenges/{id}/rounds/{index}/close", () -> HttpRequest.POST("/api/challenges/"
+                        + published + "/rounds/1/close", Map.of("force", false)), adminOnly(409))
+                .route("GET /api/challenges/{id}/rounds/{index}/results", () -> HttpRequest.GET("/api/challenges/"
+                        + published + "/rounds/1/results"), everyone(409))
+                .route("POST /api/challenges/{id}/rounds/{index}/objections", () -> HttpRequest.POST("/api/challenges/"
+                        + published + "/rounds/1/objections", Map.of("reasons", "异议")),
+                        with(with(signedIn(403), "TEAM", 409), "TEAM of another organization", 409))
+                .route("GET /api/challenges/{id}/rounds/{index}/objections", () -> HttpRequest.GET("/api/challenges/"
+                        + published + "/rounds/1/objections"),
+                        with(with(with(signedIn(403), ADMIN, 200), "TEAM", 200), "TEAM of another organization", 200))
+                .route("POST /api/objections/{id}/uphold", () -> HttpRequest.POST("/api/objections/" + UUID.randomUUID()
+                        + "/uphold", Map.of("resolution", "成立")), adminOnly(404))
+                .route("POST /api/objections/{id}/dismiss", () -> HttpRequest.POST("/api/objections/" + UUID.randomUUID()
+                        + "/dismiss", Map.of("resolution", "驳回")), adminOnly(404))
+                .route("GET /api/challenges/{id}/funding", () -> HttpRequest.GET("/api/challenges/" + published + "/funding"),
+                        with(with(with(signedIn(403), ADMIN, 200), "AGENCY", 200), "AGENCY of another organization", 404))
+                .route("POST /api/challenges/{id}/funding/{grantId}/releases", () -> HttpRequest.POST("/api/challenges/"
+                        + published + "/funding/" + UUID.randomUUID() + "/releases", Map.of("amount", "1.00")),
+                        adminOnly(404))
                 .route("GET /api/challenges/{id}", () -> HttpRequest.GET("/api/challenges/" + published), everyone(200))
                 .route("GET /api/challenges", () -> HttpRequest.GET("/api/challenges"), everyone(200))
                 .route("POST /api/challenges/{id}/amendments", () -> HttpRequest.POST("/api/challenges/" + published

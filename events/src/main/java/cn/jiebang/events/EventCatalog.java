@@ -45,6 +45,36 @@ public final class EventCatalog {
     public static final EventType<BidScreened> BID_SCREENED =
             new EventType<>(BidScreened.TYPE, Topics.BID_EVENTS, BidScreened.class);
 
+    public static final EventType<JudgesAssigned> JUDGES_ASSIGNED =
+            new EventType<>(JudgesAssigned.TYPE, Topics.BID_EVENTS, JudgesAssigned.class);
+
+    public static final EventType<ScoringCompleted> SCORING_COMPLETED =
+            new EventType<>(ScoringCompleted.TYPE, Topics.BID_EVENTS, ScoringCompleted.class);
+
+    public static final EventType<RoundClosed> ROUND_CLOSED =
+            new EventType<>(RoundClosed.TYPE, Topics.CHALLENGE_EVENTS, RoundClosed.class);
+
+    public static final EventType<RoundRanked> ROUND_RANKED =
+            new EventType<>(RoundRanked.TYPE, Topics.BID_EVENTS, RoundRanked.class);
+
+    public static final EventType<RoundAnnounced> ROUND_ANNOUNCED =
+            new EventType<>(RoundAnnounced.TYPE, Topics.CHALLENGE_EVENTS, RoundAnnounced.class);
+
+    public static final EventType<RoundFinalized> ROUND_FINALIZED =
+            new EventType<>(RoundFinalized.TYPE, Topics.CHALLENGE_EVENTS, RoundFinalized.class);
+
+    public static final EventType<ChallengeAwarded> CHALLENGE_AWARDED =
+            new EventType<>(ChallengeAwarded.TYPE, Topics.CHALLENGE_EVENTS, ChallengeAwarded.class);
+
+    public static final EventType<ObjectionFiled> OBJECTION_FILED =
+            new EventType<>(ObjectionFiled.TYPE, Topics.CHALLENGE_EVENTS, ObjectionFiled.class);
+
+    public static final EventType<ObjectionResolved> OBJECTION_RESOLVED =
+            new EventType<>(ObjectionResolved.TYPE, Topics.CHALLENGE_EVENTS, ObjectionResolved.class);
+
+    public static final EventType<FundingReleased> FUNDING_RELEASED =
+            new EventType<>(FundingReleased.TYPE, Topics.CHALLENGE_EVENTS, FundingReleased.class);
+
     public static final EventType<OrganizationRegistered> ORGANIZATION_REGISTERED =
             new EventType<>(OrganizationRegistered.TYPE, Topics.ACCOUNT_EVENTS, OrganizationRegistered.class);
 
@@ -67,6 +97,8 @@ public final class EventCatalog {
             CHALLENGE_PUBLISHED, CHALLENGE_AMENDED, CHALLENGE_CANCELLED, CHALLENGE_BIDDING_CLOSED,
             CHALLENGE_FAILED, ROUND_OPENED, SCREENING_STARTED, SCREENING_COMPLETED,
             BID_SUBMITTED, BID_REVISED, BID_WITHDRAWN, BID_SCREENED,
+            JUDGES_ASSIGNED, SCORING_COMPLETED, ROUND_CLOSED, ROUND_RANKED,
+            ROUND_ANNOUNCED, ROUND_FINALIZED, CHALLENGE_AWARDED, OBJECTION_FILED, OBJECTION_RESOLVED, FUNDING_RELEASED,
             ORGANIZATION_REGISTERED, ORGANIZATION_UPDATED, USER_REGISTERED, USER_UPDATED,
             REQUIREMENT_SUBMITTED, REQUIREMENT_REVIEWED);
 

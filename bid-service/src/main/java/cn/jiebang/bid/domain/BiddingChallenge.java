@@ -29,7 +29,8 @@ public record BiddingChallenge(
         String ownerOrganizationId,
         @TypeDef(type = DataType.JSON) List<Target> indicators,
         @TypeDef(type = DataType.JSON) EligibilityRules eligibility,
-        @Nullable Instant biddingClosedAt) {
+        @Nullable Instant biddingClosedAt,
+        @TypeDef(type = DataType.JSON) List<RoundRules> rounds) {
 
     public static BiddingChallenge from(ChallengePublished event) {
         ChallengePublished.Eligibility e = event.eligibility();
@@ -38,22 +39,27 @@ public record BiddingChallenge(
                 event.indicators().stream().map(i -> new Target(i.name(), i.targetValue(), i.unit(), i.direction())).toList(),
                 new EligibilityRules(e.allowedRegions(), e.allowedOrganizationKinds(), e.maxConsortiumMembers(),
                         e.bidsPerOrganization(), e.excludePastWinners()),
-                null);
+                null,
+                event.rounds().stream().map(r -> new RoundRules(r.index(), r.name(), r.kind(),
+                        r.criteria().stream().map(c -> new RoundRules.Criterion(c.code(), c.name(), c.weight(),
+                                c.maxScore())).toList(),
+                        r.aggregation(), r.advancement().rule(), r.advancement().value(), r.advancement().maxTeams(),
+                        r.minJudgesPerBid(), r.blind())).toList());
     }
 
     public BiddingChallenge withDeadline(Instant newClosesAt) {
         return new BiddingChallenge(challengeId, title, technologyField, totalBudget, bidOpensAt, newClosesAt,
-                publishedAt, cancelled, ownerOrganizationId, indicators, eligibility, biddingClosedAt);
+                publishedAt, cancelled, ownerOrganizationId, indicators, eligibility, biddingClosedAt, rounds);
     }
 
     public BiddingChallenge asCancelled() {
         return new BiddingChallenge(challengeId, title, technologyField, totalBudget, bidOpensAt, bidClosesAt,
-                publishedAt, true, ownerOrganizationId, indicators, eligibility, biddingClosedAt);
+                publishedAt, true, ownerOrganizationId, indicators, eligibility, biddingClosedAt, rounds);
     }
 
     public BiddingChallenge closedAt(Instant closedAt) {
         return new BiddingChallenge(challengeId, title, technologyField, totalBudget, bidOpensAt, bidClosesAt,
-                publishedAt, cancelled, ownerOrganizationId, indicators, eligibility, closedAt);
+                publishedAt, cancelled, ownerOrganizationId, indicators, eligibility, closedAt, rounds);
     }
 
     /**
@@ -62,6 +68,16 @@ public record BiddingChallenge(
      */
     public boolean isOpenAt(Instant now) {
         return !cancelled && biddingClosedAt == null && !now.isBefore(bidOpensAt) && now.isBefore(bidClosesAt);
+    }
+
+    /** The published rules of round {@code index} (from 1). */
+    public RoundRules round(int index) {
+        return rounds.stream().filter(r -> r.index() == index).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("challenge " + challengeId + " has no round " + index));
+    }
+
+    public boolean isLastRound(int index) {
+        return rounds.stream().mapToInt(RoundRules::index).max().orElse(0) == index;
     }
 
     /** Bids are sealed until the window has closed: nobody but their team reads them before. */

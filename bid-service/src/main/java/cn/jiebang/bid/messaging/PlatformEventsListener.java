@@ -3,6 +3,7 @@ package cn.jiebang.bid.messaging;
 import cn.jiebang.bid.application.AccountProjection;
 import cn.jiebang.bid.application.ChallengeProjection;
 import cn.jiebang.bid.application.Screening;
+import cn.jiebang.bid.judging.Judging;
 import cn.jiebang.events.EventCatalog;
 import cn.jiebang.events.Topics;
 import cn.jiebang.messaging.DeadLetters;
@@ -27,12 +28,14 @@ class PlatformEventsListener extends InboxListener {
     static final String GROUP = "bid-service";
 
     PlatformEventsListener(Inbox inbox, DeadLetters deadLetters, ChallengeProjection challenges,
-                           AccountProjection accounts, Screening screening) {
+                           AccountProjection accounts, Screening screening, Judging judging) {
         super(GROUP, inbox, deadLetters, EventHandlers.builder()
                 .on(EventCatalog.CHALLENGE_PUBLISHED, (event, envelope) -> challenges.on(event))
                 .on(EventCatalog.CHALLENGE_AMENDED, (event, envelope) -> challenges.on(event))
                 .on(EventCatalog.CHALLENGE_CANCELLED, (event, envelope) -> challenges.on(event))
                 .on(EventCatalog.CHALLENGE_BIDDING_CLOSED, (event, envelope) -> screening.on(event))
+                .on(EventCatalog.ROUND_OPENED, (event, envelope) -> judging.on(event))
+                .on(EventCatalog.ROUND_CLOSED, (event, envelope) -> judging.on(event))
                 .on(EventCatalog.ORGANIZATION_REGISTERED, (event, envelope) -> accounts.on(event))
                 .on(EventCatalog.ORGANIZATION_UPDATED, (event, envelope) -> accounts.on(event))
                 .on(EventCatalog.USER_REGISTERED, (event, envelope) -> accounts.on(event))

@@ -49,6 +49,7 @@ public final class Ranking {
     public record Entry(String bidId, Instant submittedAt, Map<String, Map<String, BigDecimal>> scoresByJudge) {
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     public record Result(String bidId, BigDecimal aggregate, int rank, Decision decision, int judges, boolean flagged) {
     }
 

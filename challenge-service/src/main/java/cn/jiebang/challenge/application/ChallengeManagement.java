@@ -18,7 +18,6 @@ import cn.jiebang.challenge.requirement.domain.Requirements;
 import cn.jiebang.events.ChallengeAmended;
 import cn.jiebang.events.ChallengePublished;
 import cn.jiebang.messaging.Outbox;
-import cn.jiebang.problem.DomainProblem;
 import cn.jiebang.problem.DomainProblem.FieldProblem;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -41,9 +40,11 @@ public class ChallengeManagement {
     private final Users users;
     private final Outbox outbox;
     private final Clock clock;
+    private final Evaluation evaluation;
 
     ChallengeManagement(Challenges challenges, Rounds rounds, Amendments amendments, Requirements requirements,
-                        Organizations organizations, Users users, Outbox outbox, Clock clock) {
+                        Organizations organizations, Users users, Outbox outbox, Clock clock, Evaluation evaluation) {
+        this.evaluation = evaluation;
         this.challenges = challenges;
         this.rounds = rounds;
         this.amendments = amendments;
@@ -138,13 +139,6 @@ public class ChallengeManagement {
         return saved;
     }
 
-    public static class RoundNotOpenable extends DomainProblem {
-        RoundNotOpenable(String id, int index) {
-            super(Kind.CONFLICT, "round-not-openable", "round " + index + " of challenge " + id + " opens when round "
-                    + (index - 1) + " is finalized, not by hand");
-        }
-    }
-
     /** Names the judge panel of a round that has not opened: active users with the JUDGE role. */
     @Transactional
     public Round namePanel(String id, int index, List<String> judgeIds) {
@@ -165,13 +159,16 @@ public class ChallengeManagement {
         return rounds.update(round);
     }
 
-    /** The program office opens round 1 after screening; later rounds open on finalization of the one before. */
+    /**
+     * The program office opens round 1 after screening, a later round once the one before is finalized (with
+     * the teams that went on); each also opens by itself at its scheduled start.
+     */
     @Transactional
     public Round openRound(String id, int index) {
         Challenge challenge = challenges.require(id);
         Round first = rounds.require(id, index);
         if (index != 1) {
-            throw new RoundNotOpenable(id, index);
+            return evaluation.openNext(first);
         }
         outbox.add(challenge.openFirstRound(first, clock.instant()));
         challenges.update(challenge);

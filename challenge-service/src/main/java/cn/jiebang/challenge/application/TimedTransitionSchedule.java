@@ -29,6 +29,9 @@ class TimedTransitionSchedule {
     void runDue() {
         drain("closing due bidding", transitions::closeDueBidding);
         drain("opening due first rounds", transitions::openDueFirstRounds);
+        drain("closing due rounds", transitions::closeDueRounds);
+        drain("finalizing rounds after 公示", transitions::finalizeDueRounds);
+        drain("opening due further rounds", transitions::openDueNextRounds);
     }
 
     private static void drain(String what, IntSupplier batch) {

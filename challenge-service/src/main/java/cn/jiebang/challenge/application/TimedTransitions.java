@@ -2,6 +2,7 @@ package cn.jiebang.challenge.application;
 
 import cn.jiebang.challenge.domain.Challenge;
 import cn.jiebang.challenge.domain.Challenges;
+import cn.jiebang.challenge.domain.Round;
 import cn.jiebang.challenge.domain.Rounds;
 import cn.jiebang.messaging.Outbox;
 import io.micronaut.transaction.TransactionDefinition;
@@ -10,6 +11,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What the clock does to challenges: closes bidding when the window ends, and opens round 1 at its scheduled
@@ -27,11 +29,42 @@ public class TimedTransitions {
     private final Outbox outbox;
     private final Clock clock;
 
-    TimedTransitions(Challenges challenges, Rounds rounds, Outbox outbox, Clock clock) {
+    private final Evaluation evaluation;
+
+    TimedTransitions(Challenges challenges, Rounds rounds, Outbox outbox, Clock clock, Evaluation evaluation) {
         this.challenges = challenges;
         this.rounds = rounds;
         this.outbox = outbox;
         this.clock = clock;
+        this.evaluation = evaluation;
+    }
+
+    /** Closes the open rounds whose window ended with their scores complete; returns how many. */
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    public int closeDueRounds() {
+        Instant now = clock.instant();
+        List<Round> due = rounds.claimDueForClosing(now, BATCH);
+        for (Round round : due) {
+            outbox.add(round.close(false, now));
+            rounds.update(round);
+        }
+        return due.size();
+    }
+
+    /** Finalizes the announced rounds whose 公示 ended with no objection open; returns how many. */
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    public int finalizeDueRounds() {
+        List<Round> due = rounds.claimDueForFinalizing(clock.instant(), BATCH);
+        due.forEach(evaluation::finalize);
+        return due.size();
+    }
+
+    /** Opens the rounds that follow a finalized one at their scheduled start, when a panel is named. */
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    public int openDueNextRounds() {
+        List<Round> due = rounds.claimDueForOpening(clock.instant(), BATCH);
+        due.forEach(evaluation::openNext);
+        return due.size();
     }
 
     /** Returns how many challenges it closed. READ COMMITTED: no gap locks against concurrent publishing. */

@@ -2,6 +2,7 @@ package cn.jiebang.challenge.domain;
 
 import cn.jiebang.challenge.account.domain.Region;
 import cn.jiebang.events.ChallengeAmended;
+import cn.jiebang.events.ChallengeAwarded;
 import cn.jiebang.events.ChallengeBiddingClosed;
 import cn.jiebang.events.ChallengeCancelled;
 import cn.jiebang.events.ChallengeFailed;
@@ -237,6 +238,31 @@ public class Challenge {
         RoundOpened opened = first.open(now);
         status = ChallengeStatus.IN_EVALUATION;
         return opened;
+    }
+
+    /** Opens round n > 1 with the bids that advanced from the round before, once that round is finalized. */
+    public RoundOpened openNextRound(Round previous, Round next, List<String> advancing, Instant now) {
+        requireStatus(ChallengeStatus.IN_EVALUATION, "open a further round");
+        if (previous.getStatus() != RoundStatus.FINALIZED) {
+            throw new Round.RoundWrongStatus(id, next.getRoundIndex(), next.getStatus(),
+                    "opened before round " + previous.getRoundIndex() + " is finalized");
+        }
+        return next.open(advancing, now);
+    }
+
+    /** 揭榜成功: the last round's results stand and name the winners. */
+    public ChallengeAwarded award(List<RoundResult> winners, Instant now) {
+        requireStatus(ChallengeStatus.IN_EVALUATION, "be awarded");
+        status = ChallengeStatus.AWARDED;
+        endedAt = now;
+        return new ChallengeAwarded(id, title, ownerOrganizationId, winners.stream()
+                .map(w -> new ChallengeAwarded.Winner(w.bidId(), w.leadOrganizationId(), w.submittedBy())).toList(), now);
+    }
+
+    /** 流榜 after a round in which nobody advanced. */
+    public ChallengeFailed nobodyAdvanced(Instant now) {
+        requireStatus(ChallengeStatus.IN_EVALUATION, "fail");
+        return fail("NOBODY_ADVANCED", now);
     }
 
     /** Whether the judge panel of a round may still change: not after the challenge ended. */

@@ -1,6 +1,7 @@
 package cn.jiebang.challenge.domain;
 
 import cn.jiebang.events.ChallengePublished;
+import cn.jiebang.events.RoundClosed;
 import cn.jiebang.events.RoundOpened;
 import cn.jiebang.problem.DomainProblem;
 import cn.jiebang.problem.DomainProblem.FieldProblem;
@@ -44,6 +45,20 @@ public class Round {
     private List<String> judgeIds;
     @Nullable
     private Instant openedAt;
+    @TypeDef(type = DataType.JSON)
+    @Nullable
+    private List<String> entrants;
+    @Nullable
+    private Instant scoresCompletedAt;
+    @Nullable
+    private Instant closedAt;
+    private boolean forced;
+    @Nullable
+    private Instant announcedAt;
+    @Nullable
+    private Instant publicityEndsAt;
+    @Nullable
+    private Instant finalizedAt;
     @Version
     private Long version;
 
@@ -88,6 +103,11 @@ public class Round {
     }
 
     RoundOpened open(Instant now) {
+        return open(List.of(), now);
+    }
+
+    /** Opens the round for scoring by its panel; {@code bidIds} the bids in the race (none: those screened in). */
+    public RoundOpened open(List<String> bidIds, Instant now) {
         if (status != RoundStatus.PENDING) {
             throw new RoundNotPending(challengeId, roundIndex, status, "opened");
         }
@@ -96,7 +116,9 @@ public class Round {
         }
         status = RoundStatus.OPEN;
         openedAt = now;
-        return new RoundOpened(challengeId, roundIndex, name, kind.name(), closesAt, judgeIds, minJudgesPerBid, blind, now);
+        entrants = List.copyOf(bidIds);
+        return new RoundOpened(challengeId, roundIndex, name, kind.name(), closesAt, judgeIds, minJudgesPerBid, blind, now,
+                List.copyOf(bidIds));
     }
 
     ChallengePublished.Round published() {
@@ -105,6 +127,68 @@ public class Round {
                         .toList(),
                 aggregation.name(), new ChallengePublished.Advancement(advancement.rule().name(), advancement.value(),
                 advancement.teamCap()), minJudgesPerBid, blind, tranchePerTeam, publicityDays);
+    }
+
+    /** bid-service reported every bid has its minimum of completed scores. */
+    public void scoresCompleted(Instant at) {
+        if (scoresCompletedAt == null) {
+            scoresCompletedAt = at;
+        }
+    }
+
+    /** Closes scoring; with scores missing only when forced (the ranking then flags the bids concerned). */
+    public RoundClosed close(boolean force, Instant now) {
+        if (status != RoundStatus.OPEN) {
+            throw new RoundWrongStatus(challengeId, roundIndex, status, "closed");
+        }
+        if (!force && scoresCompletedAt == null) {
+            throw new ScoresIncomplete(challengeId, roundIndex);
+        }
+        status = RoundStatus.CLOSED;
+        closedAt = now;
+        forced = force && scoresCompletedAt == null;
+        return new RoundClosed(challengeId, roundIndex, forced, now);
+    }
+
+    /**
+     * 公示: the results are public and objections accepted for the round's publicity days (again after a
+     * correction); {@code day} is how long a 公示 day lasts (a day, shorter only to compress time in demos and tests).
+     */
+    public void announce(Instant now, java.time.Duration day) {
+        if (status != RoundStatus.CLOSED && status != RoundStatus.ANNOUNCED) {
+            throw new RoundWrongStatus(challengeId, roundIndex, status, "announced");
+        }
+        status = RoundStatus.ANNOUNCED;
+        announcedAt = now;
+        publicityEndsAt = now.plus(day.multipliedBy(publicityDays));
+    }
+
+    public boolean inPublicity(Instant now) {
+        return status == RoundStatus.ANNOUNCED && now.isBefore(publicityEndsAt);
+    }
+
+    /** The results stand: 公示 is over (the caller has checked that no objection is open). */
+    public void finalizeAt(Instant now) {
+        if (status != RoundStatus.ANNOUNCED || now.isBefore(publicityEndsAt)) {
+            throw new RoundWrongStatus(challengeId, roundIndex, status, "finalized before its 公示 ended");
+        }
+        status = RoundStatus.FINALIZED;
+        finalizedAt = now;
+    }
+
+    public static class RoundWrongStatus extends DomainProblem {
+        RoundWrongStatus(String challengeId, int index, RoundStatus status, String action) {
+            super(Kind.CONFLICT, "round-wrong-status", "round " + index + " of challenge " + challengeId + " is "
+                    + status + " and cannot be " + action);
+        }
+    }
+
+    public static class ScoresIncomplete extends DomainProblem {
+        ScoresIncomplete(String challengeId, int index) {
+            super(Kind.CONFLICT, "scores-incomplete", "round " + index + " of challenge " + challengeId
+                    + " still lacks required scores; close it with force=true to rank it anyway (the bids concerned "
+                    + "are flagged)");
+        }
     }
 
     public static class PanelNotNamed extends DomainProblem {
@@ -264,5 +348,67 @@ public class Round {
 
     public void setVersion(Long version) {
         this.version = version;
+    }
+
+    @Nullable
+    public List<String> getEntrants() {
+        return entrants;
+    }
+
+    public void setEntrants(@Nullable List<String> entrants) {
+        this.entrants = entrants;
+    }
+
+    @Nullable
+    public Instant getScoresCompletedAt() {
+        return scoresCompletedAt;
+    }
+
+    public void setScoresCompletedAt(@Nullable Instant scoresCompletedAt) {
+        this.scoresCompletedAt = scoresCompletedAt;
+    }
+
+    @Nullable
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public void setClosedAt(@Nullable Instant closedAt) {
+        this.closedAt = closedAt;
+    }
+
+    public boolean isForced() {
+        return forced;
+    }
+
+    public void setForced(boolean forced) {
+        this.forced = forced;
+    }
+
+    @Nullable
+    public Instant getAnnouncedAt() {
+        return announcedAt;
+    }
+
+    public void setAnnouncedAt(@Nullable Instant announcedAt) {
+        this.announcedAt = announcedAt;
+    }
+
+    @Nullable
+    public Instant getPublicityEndsAt() {
+        return publicityEndsAt;
+    }
+
+    public void setPublicityEndsAt(@Nullable Instant publicityEndsAt) {
+        this.publicityEndsAt = publicityEndsAt;
+    }
+
+    @Nullable
+    public Instant getFinalizedAt() {
+        return finalizedAt;
+    }
+
+    public void setFinalizedAt(@Nullable Instant finalizedAt) {
+        this.finalizedAt = finalizedAt;
     }
 }

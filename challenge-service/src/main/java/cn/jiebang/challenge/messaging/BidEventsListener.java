@@ -1,5 +1,6 @@
 package cn.jiebang.challenge.messaging;
 
+import cn.jiebang.challenge.application.Evaluation;
 import cn.jiebang.challenge.application.ScreeningOutcomes;
 import cn.jiebang.events.EventCatalog;
 import cn.jiebang.events.Topics;
@@ -15,7 +16,7 @@ import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** What challenge-service learns from bid-service: the outcome of screening (counts, never bid contents). */
+/** What challenge-service learns from bid-service: screening outcomes, scoring progress, rankings (never bid contents). */
 @KafkaListener(groupId = BidEventsListener.GROUP, offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
@@ -24,10 +25,12 @@ class BidEventsListener extends InboxListener {
 
     static final String GROUP = "challenge-service";
 
-    BidEventsListener(Inbox inbox, DeadLetters deadLetters, ScreeningOutcomes screening) {
+    BidEventsListener(Inbox inbox, DeadLetters deadLetters, ScreeningOutcomes screening, Evaluation evaluation) {
         super(GROUP, inbox, deadLetters, EventHandlers.builder()
                 .on(EventCatalog.SCREENING_STARTED, (event, envelope) -> screening.on(event))
                 .on(EventCatalog.SCREENING_COMPLETED, (event, envelope) -> screening.on(event))
+                .on(EventCatalog.SCORING_COMPLETED, (event, envelope) -> evaluation.on(event))
+                .on(EventCatalog.ROUND_RANKED, (event, envelope) -> evaluation.on(event))
                 .build());
     }
 

@@ -8,6 +8,7 @@ import cn.jiebang.messaging.Inbox;
 import cn.jiebang.messaging.InboxListener;
 import cn.jiebang.notification.application.BidNotices;
 import cn.jiebang.notification.application.ChallengeAnnouncements;
+import cn.jiebang.notification.application.EvaluationNotices;
 import cn.jiebang.notification.application.RecipientDirectory;
 import cn.jiebang.notification.application.RequirementReviews;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
@@ -28,7 +29,8 @@ class PlatformEventsListener extends InboxListener {
     static final String GROUP = "notification-service";
 
     PlatformEventsListener(Inbox inbox, DeadLetters deadLetters, ChallengeAnnouncements announcements,
-                           RecipientDirectory recipients, RequirementReviews reviews, BidNotices bids) {
+                           RecipientDirectory recipients, RequirementReviews reviews, BidNotices bids,
+                           EvaluationNotices evaluation) {
         super(GROUP, inbox, deadLetters, EventHandlers.builder()
                 .on(EventCatalog.CHALLENGE_PUBLISHED, announcements::on)
                 .on(EventCatalog.CHALLENGE_AMENDED, announcements::on)
@@ -46,6 +48,13 @@ class PlatformEventsListener extends InboxListener {
                 .on(EventCatalog.BID_SCREENED, bids::on)
                 .on(EventCatalog.SCREENING_STARTED, bids::on)
                 .on(EventCatalog.SCREENING_COMPLETED, bids::on)
+                .on(EventCatalog.JUDGES_ASSIGNED, evaluation::on)
+                .on(EventCatalog.ROUND_ANNOUNCED, evaluation::on)
+                .on(EventCatalog.OBJECTION_FILED, evaluation::on)
+                .on(EventCatalog.OBJECTION_RESOLVED, evaluation::on)
+                .on(EventCatalog.ROUND_FINALIZED, evaluation::on)
+                .on(EventCatalog.FUNDING_RELEASED, evaluation::on)
+                .on(EventCatalog.CHALLENGE_AWARDED, evaluation::on)
                 .build());
     }
 

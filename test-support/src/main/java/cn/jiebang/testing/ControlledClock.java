@@ -1,4 +1,4 @@
-package cn.jiebang.bid;
+package cn.jiebang.testing;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -10,19 +10,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The server's clock in tests that set {@code jiebang.test.controlled-clock}: the real time until a test fixes it. */
+/**
+ * The server's clock in tests that set {@code jiebang.test.controlled-clock=true}: the real time until a test
+ * fixes it ({@link #set}), e.g. to the millisecond before a deadline or two days later.
+ */
 @Singleton
 @Replaces(Clock.class)
 @Requires(property = "jiebang.test.controlled-clock", value = "true")
-class ControlledClock extends Clock {
+public class ControlledClock extends Clock {
 
     private final AtomicReference<Instant> fixed = new AtomicReference<>();
 
-    void set(Instant instant) {
+    /** From now on the server's clock shows {@code instant}, until {@link #release}. */
+    public void set(Instant instant) {
         fixed.set(instant);
     }
 
-    void release() {
+    public void release() {
         fixed.set(null);
     }
 

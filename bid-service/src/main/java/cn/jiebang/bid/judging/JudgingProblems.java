@@ -1,0 +1,52 @@
+package cn.jiebang.bid.judging;
+
+import cn.jiebang.problem.DomainProblem;
+
+import java.util.List;
+
+/** Why judging refuses a request, each with its stable problem type. */
+final class JudgingProblems {
+
+    private JudgingProblems() {
+    }
+
+    static class AssignmentNotFound extends DomainProblem {
+        AssignmentNotFound(String id) {
+            super(Kind.NOT_FOUND, "assignment-not-found", "you have no assignment " + id);
+        }
+    }
+
+    static class RoundNotOpen extends DomainProblem {
+        RoundNotOpen(String challengeId, int round) {
+            super(Kind.CONFLICT, "round-not-open", "round " + round + " of challenge " + challengeId
+                    + " is not open for scoring");
+        }
+    }
+
+    static class RoundNotClosed extends DomainProblem {
+        RoundNotClosed(String challengeId, int round) {
+            super(Kind.CONFLICT, "round-not-closed", "round " + round + " of challenge " + challengeId
+                    + " has not closed: its scores and ranking are sealed");
+        }
+    }
+
+    static class AlreadyViewed extends DomainProblem {
+        AlreadyViewed(String id) {
+            super(Kind.CONFLICT, "conflict-after-viewing", "a conflict (回避) is declared before opening the bid; "
+                    + "assignment " + id + " was opened already");
+        }
+    }
+
+    static class Withdrawn extends DomainProblem {
+        Withdrawn(String id) {
+            super(Kind.CONFLICT, "assignment-withdrawn", "assignment " + id + " was withdrawn after a declared conflict");
+        }
+    }
+
+    static class InvalidScores extends DomainProblem {
+        InvalidScores(List<FieldProblem> problems) {
+            super(Kind.REJECTED, "invalid-scores", problems.stream().map(p -> p.field() + " " + p.message())
+                    .reduce((a, b) -> a + "; " + b).orElse("invalid scores"), problems);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package cn.jiebang.bid.judging;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.annotation.Version;
+import io.micronaut.data.model.DataType;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A round as bid-service runs it: its panel, the bids racing in it, open for scoring or closed. */
+@MappedEntity("race_round")
+public record RaceRound(@Id @GeneratedValue @Nullable Long id, String challengeId, int roundIndex, Status status,
+                        @TypeDef(type = DataType.JSON) List<String> judgeIds,
+                        @TypeDef(type = DataType.JSON) List<String> bidIds,
+                        Instant openedAt, @Nullable Instant scoringCompletedAt, @Nullable Instant closedAt,
+                        boolean forced, @Version @Nullable Long version) {
+
+    public enum Status { OPEN, CLOSED }
+
+    public RaceRound scoringCompleted(Instant at) {
+        return new RaceRound(id, challengeId, roundIndex, status, judgeIds, bidIds, openedAt, at, closedAt, forced, version);
+    }
+
+    public RaceRound closed(boolean wasForced, Instant at) {
+        return new RaceRound(id, challengeId, roundIndex, Status.CLOSED, judgeIds, bidIds, openedAt, scoringCompletedAt,
+                at, wasForced, version);
+    }
+
+    public boolean isOpen() {
+        return status == Status.OPEN;
+    }
+}

@@ -1,0 +1,132 @@
+package cn.jiebang.bid.web;
+
+import cn.jiebang.bid.domain.AttachmentRef;
+import cn.jiebang.bid.domain.BidContent;
+import cn.jiebang.bid.domain.BidVersion;
+import cn.jiebang.bid.judging.Assignment;
+import cn.jiebang.bid.judging.Judging;
+import cn.jiebang.bid.ranking.Ranking;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Judging (评审). A judge (JUDGE) sees only its own assignments and scores; opens a bid (without the team's
+ * identity in a blind round), declares a conflict (回避) before opening it, or scores it. The program office
+ * (ADMIN) recomputes a closed round's ranking from the stored scores at any time.
+ */
+@Tag(name = "judging")
+@Controller("/api")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class JudgingController {
+
+    private final Judging judging;
+
+    JudgingController(Judging judging) {
+        this.judging = judging;
+    }
+
+    @Serdeable
+    record AssignmentView(String id, String challengeId, int roundIndex, String bidId, Assignment.Status status,
+                          @Nullable Instant viewedAt, @Nullable Map<String, Assignment.Score> scores,
+                          @Nullable Instant scoredAt) {
+
+        static AssignmentView of(Assignment a) {
+            return new AssignmentView(a.id(), a.challengeId(), a.roundIndex(), a.bidId(), a.status(), a.viewedAt(),
+                    a.scores(), a.scoredAt());
+        }
+    }
+
+    /** A bid as its judge sees it; in a blind round the organizations and people are left out. */
+    @Serdeable
+    record BidForJudge(String bidId, int version, boolean blind, @Nullable String leadOrganizationId,
+                       @Nullable List<String> memberOrganizationIds, @Nullable BidContent.TeamMember teamLead,
+                       @Nullable List<BidContent.TeamMember> coreMembers, String technicalApproach,
+                       List<BidContent.Milestone> milestones, List<BidContent.CommittedIndicator> committedIndicators,
+                       BigDecimal requestedBudget, List<AttachmentRef> attachments) {
+    }
+
+    @Serdeable
+    record ScoreLine(@NotBlank @Size(max = 30) String criterion,
+                     @NotNull @DecimalMin("0") @Digits(integer = 4, fraction = 2) BigDecimal score,
+                     @NotBlank @Size(max = 2000) String comment) {
+    }
+
+    @Serdeable
+    record ScoreSheet(@NotEmpty @Size(max = 20) List<@Valid @NotNull ScoreLine> scores) {
+    }
+
+    @Serdeable
+    record ConflictDeclaration(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @Operation(summary = "The caller's assignments with its own scores (JUDGE)")
+    @Secured("JUDGE")
+    @Get("/judging/assignments")
+    List<AssignmentView> mine(Authentication caller) {
+        return judging.of(caller.getName()).stream().map(AssignmentView::of).toList();
+    }
+
+    @Operation(summary = "Open an assigned bid (JUDGE): its last version, without team identity in a blind round; "
+            + "after this a conflict can no longer be declared")
+    @Secured("JUDGE")
+    @Get("/judging/assignments/{id}/bid")
+    BidForJudge bid(@PathVariable String id, Authentication caller) {
+        Assignment assignment = judging.own(caller.getName(), id);
+        boolean blind = judging.isBlind(assignment);
+        BidVersion v = judging.open(caller.getName(), id);
+        BidContent c = v.content();
+        return new BidForJudge(v.bidId(), v.versionNo(), blind, blind ? null : judging.leadOf(v.bidId()),
+                blind ? null : c.memberOrganizationIds(), blind ? null : c.teamLead(), blind ? null : c.coreMembers(),
+                c.technicalApproach(), c.milestones(), c.committedIndicators(), c.requestedBudget(), v.attachments());
+    }
+
+    @Operation(summary = "Declare a conflict of interest (回避) on an assigned bid before opening it (JUDGE): the "
+            + "assignment is withdrawn and the bid goes to another eligible judge of the panel")
+    @Secured("JUDGE")
+    @Post("/judging/assignments/{id}/conflict")
+    AssignmentView conflict(@PathVariable String id, @Body @Valid ConflictDeclaration declaration, Authentication caller) {
+        return AssignmentView.of(judging.declareConflict(caller.getName(), id, declaration.reason().strip()));
+    }
+
+    @Operation(summary = "Score every criterion of an assigned bid, 0..max with a comment (JUDGE); revisable until "
+            + "the round closes, read by nobody else before")
+    @Secured("JUDGE")
+    @Put("/judging/assignments/{id}/scores")
+    AssignmentView score(@PathVariable String id, @Body @Valid ScoreSheet sheet, Authentication caller) {
+        Map<String, Assignment.Score> scores = new LinkedHashMap<>();
+        sheet.scores().forEach(line -> scores.put(line.criterion(), new Assignment.Score(line.score(), line.comment().strip())));
+        return AssignmentView.of(judging.score(caller.getName(), id, scores));
+    }
+
+    @Operation(summary = "Recompute a closed round's ranking from the stored scores (ADMIN): the same as published")
+    @Secured("ADMIN")
+    @Get("/challenges/{id}/rounds/{index}/ranking")
+    List<Ranking.Result> ranking(@PathVariable String id, @PathVariable int index) {
+        return judging.ranking(id, index);
+    }
+}

@@ -1,0 +1,31 @@
+package cn.jiebang.challenge.domain;
+
+import cn.jiebang.problem.DomainProblem;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface FundingGrants extends GenericRepository<FundingGrant, String> {
+
+    FundingGrant save(FundingGrant grant);
+
+    FundingGrant update(FundingGrant grant);
+
+    Optional<FundingGrant> findById(String id);
+
+    List<FundingGrant> findByChallengeIdOrderByRoundIndex(String challengeId);
+
+    default FundingGrant require(String id) {
+        return findById(id).orElseThrow(() -> new GrantNotFound(id));
+    }
+
+    class GrantNotFound extends DomainProblem {
+        public GrantNotFound(String id) {
+            super(Kind.NOT_FOUND, "grant-not-found", "no funding grant " + id);
+        }
+    }
+}
