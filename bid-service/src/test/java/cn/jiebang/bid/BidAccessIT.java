@@ -148,6 +148,11 @@ class BidAccessIT implements TestPropertyProvider {
                 .route("PUT /api/judging/assignments/{id}/scores", () -> HttpRequest.PUT("/api/judging/assignments/"
                         + UUID.randomUUID() + "/scores", Map.of("scores", List.of(Map.of("criterion", "TECH", "score", 5,
                         "comment", "好")))), judges(404))
+                .route("GET /api/bids/{id}/rounds/{index}/result", () -> HttpRequest.GET("/api/bids/" + bid
+                        + "/rounds/1/result"), with(ownTeam, "TEAM", 409))
+                .route("PUT /api/bids/{id}/rounds/{index}/deliverable", () -> HttpRequest.PUT("/api/bids/" + bid
+                        + "/rounds/2/deliverable", Map.of("summary", "中期成果", "attachmentIds", List.of())),
+                        with(ownTeam, "TEAM", 409))
                 .route("GET /api/challenges/{id}/rounds/{index}/ranking", () -> HttpRequest.GET("/api/challenges/"
                         + challengeId + "/rounds/1/ranking"), adminOnly(409))
                 .route("GET /api/audit", () -> HttpRequest.GET("/api/audit"), adminOnly(200))

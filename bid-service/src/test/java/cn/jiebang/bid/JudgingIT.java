@@ -6,6 +6,7 @@ import cn.jiebang.devstack.TestTokens;
 import cn.jiebang.events.ChallengeBiddingClosed;
 import cn.jiebang.events.ChallengePublished;
 import cn.jiebang.events.OrganizationRegistered;
+import cn.jiebang.events.RoundAnnounced;
 import cn.jiebang.events.RoundClosed;
 import cn.jiebang.events.RoundOpened;
 import cn.jiebang.events.UserRegistered;
@@ -224,5 +225,20 @@ class JudgingIT implements TestPropertyProvider {
         assertTrue(ranked.contains("\"aggregate\":90.0000"), "the published ranking is the recomputed one: " + ranked);
         assertEquals("round-not-open", problem(HttpRequest.PUT("/api/judging/assignments/" + first.get("id") + "/scores",
                 sheet(1, 1)), j3Token, 409), "no scoring after the close");
+
+        // each team reads its own result once challenge-service has announced it, never another's
+        String team0 = tokens.token(UUID.randomUUID().toString(), teams.get(0), "TEAM");
+        String resultOf0 = "/api/bids/" + bidIds.get(0) + "/rounds/1/result";
+        assertEquals("results-not-announced", problem(HttpRequest.GET(resultOf0), team0, 409));
+        Events.deliver(new RoundAnnounced(challengeId, "赛马", p.ownerOrganizationId(), 1, "方案评审",
+                List.of(new RoundAnnounced.Result(bidIds.get(0), teams.get(0), "u", new BigDecimal("90.0000"), 1, "WINNER",
+                        false)), false, Instant.now().plus(5, ChronoUnit.DAYS), Instant.now()));
+        Map<String, Object> own = await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> call(HttpRequest.GET(resultOf0), team0), r -> r != null);
+        assertEquals(1, own.get("rank"));
+        assertEquals("WINNER", own.get("decision"));
+        assertEquals(Map.of("TEAM", 9.0, "TECH", 9.0), own.get("meanScoreByCriterion"), "means per criterion, no judge");
+        assertEquals("bid-not-found", problem(HttpRequest.GET(resultOf0),
+                tokens.token(UUID.randomUUID().toString(), teams.get(1), "TEAM"), 404));
     }
 }

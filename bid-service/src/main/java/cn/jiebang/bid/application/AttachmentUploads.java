@@ -21,7 +21,8 @@ import java.util.UUID;
 /**
  * Files for a bid: PDF, PNG or JPEG, recognised by their first bytes (not by what the client claims), up to
  * {@code jiebang.attachments.max-bytes} (10 MiB by default). Stored with their size and SHA-256 while the
- * challenge takes bids; a bid version then lists them and its receipt hash covers them.
+ * challenge takes bids (a bid version then lists them and its receipt hash covers them), or while the
+ * organization races in an open MILESTONE round (for its deliverable).
  */
 @Singleton
 public class AttachmentUploads {
@@ -32,8 +33,12 @@ public class AttachmentUploads {
     private final Clock clock;
     private final long maxBytes;
 
+    private final cn.jiebang.bid.judging.Judging judging;
+
     AttachmentUploads(BiddingChallenges challenges, Attachments attachments, AttachmentStore store, Clock clock,
-                      @Value("${jiebang.attachments.max-bytes:10485760}") long maxBytes) {
+                      @Value("${jiebang.attachments.max-bytes:10485760}") long maxBytes,
+                      cn.jiebang.bid.judging.Judging judging) {
+        this.judging = judging;
         this.challenges = challenges;
         this.attachments = attachments;
         this.store = store;
@@ -45,7 +50,7 @@ public class AttachmentUploads {
     public Attachment upload(Caller caller, String challengeId, String fileName, long declaredSize, byte[] bytes) {
         BiddingChallenge challenge = challenges.require(challengeId);
         Instant now = clock.instant();
-        if (!challenge.isOpenAt(now)) {
+        if (!challenge.isOpenAt(now) && !judging.racesInOpenMilestone(challengeId, caller.organizationId())) {
             throw new BidProblems.BidWindowClosed(challenge, now);
         }
         if (declaredSize > maxBytes || bytes.length > maxBytes) {

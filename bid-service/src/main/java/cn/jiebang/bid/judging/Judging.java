@@ -13,6 +13,7 @@ import cn.jiebang.bid.domain.RoundRules;
 import cn.jiebang.bid.ranking.Ranking;
 import cn.jiebang.events.JudgesAssigned;
 import cn.jiebang.events.RoundClosed;
+import cn.jiebang.events.RoundAnnounced;
 import cn.jiebang.events.RoundOpened;
 import cn.jiebang.events.RoundRanked;
 import cn.jiebang.events.ScoringCompleted;
@@ -54,9 +55,21 @@ public class Judging {
     private final KnownUsers users;
     private final Outbox outbox;
     private final Clock clock;
+    private final Deliverables deliverables;
+    private final AttachmentOwnership attachmentsOfOrganization;
+
+    /** Whether an attachment was uploaded by an organization for a challenge. */
+    @FunctionalInterface
+    interface AttachmentOwnership {
+        boolean test(String attachmentId, String organizationId, String challengeId);
+    }
 
     Judging(BiddingChallenges challenges, RaceRounds rounds, Assignments assignments, Bids bids, BidVersions versions,
-            KnownUsers users, Outbox outbox, Clock clock) {
+            KnownUsers users, Outbox outbox, Clock clock, Deliverables deliverables,
+            cn.jiebang.bid.domain.Attachments attachments) {
+        this.deliverables = deliverables;
+        this.attachmentsOfOrganization = (id, org, challenge) -> attachments.findById(id)
+                .filter(a -> a.organizationId().equals(org) && a.challengeId().equals(challenge)).isPresent();
         this.challenges = challenges;
         this.rounds = rounds;
         this.assignments = assignments;
@@ -83,7 +96,7 @@ public class Judging {
                 .sorted().toList()
                 : event.bidIds().stream().sorted().toList();
         rounds.save(new RaceRound(null, event.challengeId(), event.roundIndex(), RaceRound.Status.OPEN,
-                event.judgeIds(), racing, now, null, null, false, null));
+                event.judgeIds(), racing, now, null, null, false, event.closesAt(), event.kind(), null, null, null));
         List<PanelAssignment.Judge> panel = panel(event.judgeIds());
         PanelAssignment.Plan plan = PanelAssignment.assign(racing.stream().map(this::parties).toList(), panel,
                 event.minJudgesPerBid());
@@ -273,6 +286,96 @@ public class Judging {
 
     public String leadOf(String bidId) {
         return bids.require(bidId).getLeadOrganizationId();
+    }
+
+    /** challenge-service announced the round's results: from now on each team reads its own. */
+    @Transactional(propagation = MANDATORY)
+    public void on(RoundAnnounced event) {
+        rounds.findByChallengeIdAndRoundIndex(event.challengeId(), event.roundIndex()).ifPresent(round ->
+                rounds.update(round.announced(event.results().stream().map(r -> new RaceRound.AnnouncedResult(r.bidId(),
+                        r.aggregate(), r.rank(), r.decision(), r.flagged())).toList(), now())));
+    }
+
+    /** A team's own result in an announced round, with its mean score per criterion (no judge named). */
+    @io.micronaut.serde.annotation.Serdeable
+    public record TeamResult(String bidId, int roundIndex, BigDecimal aggregate, int rank, String decision,
+                             boolean flagged, int judges, Map<String, BigDecimal> meanScoreByCriterion) {
+    }
+
+    public TeamResult resultOf(String bidId, int roundIndex) {
+        Bid bid = bids.require(bidId);
+        RaceRound round = rounds.findByChallengeIdAndRoundIndex(bid.getChallengeId(), roundIndex)
+                .filter(r -> r.announcedAt() != null)
+                .orElseThrow(() -> new JudgingProblems.NotAnnounced(bid.getChallengeId(), roundIndex));
+        RaceRound.AnnouncedResult announced = round.announcedResults().stream().filter(r -> r.bidId().equals(bidId))
+                .findFirst().orElseThrow(() -> new JudgingProblems.NotAnnounced(bid.getChallengeId(), roundIndex));
+        Map<String, List<BigDecimal>> byCriterion = new TreeMap<>();
+        List<Assignment> scored = assignments.findByChallengeIdAndRoundIndex(bid.getChallengeId(), roundIndex).stream()
+                .filter(a -> a.bidId().equals(bidId) && a.isScored()).toList();
+        scored.forEach(a -> a.scores().forEach((code, s) ->
+                byCriterion.computeIfAbsent(code, c -> new ArrayList<>()).add(s.score())));
+        Map<String, BigDecimal> means = new TreeMap<>();
+        byCriterion.forEach((code, values) -> means.put(code, values.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(values.size()), 2, java.math.RoundingMode.HALF_EVEN)));
+        return new TeamResult(bidId, roundIndex, announced.aggregate(), announced.rank(), announced.decision(),
+                announced.flagged(), scored.size(), means);
+    }
+
+    /** A team racing in an open MILESTONE round delivers for it (again, until the round closes). */
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    public Deliverable deliver(String organizationId, String userId, String bidId, int roundIndex, String summary,
+                               List<String> attachmentIds) {
+        Bid bid = bids.require(bidId);
+        if (!bid.getLeadOrganizationId().equals(organizationId)) {
+            throw new cn.jiebang.bid.domain.BidProblems.BidNotFound(bidId);
+        }
+        challenges.lock(bid.getChallengeId());
+        RaceRound round = rounds.findByChallengeIdAndRoundIndex(bid.getChallengeId(), roundIndex)
+                .filter(RaceRound::isOpen).filter(r -> "MILESTONE".equals(r.kind()))
+                .orElseThrow(() -> new JudgingProblems.NoMilestone(bid.getChallengeId(), roundIndex));
+        Instant now = now();
+        if (!round.bidIds().contains(bidId) || (round.closesAt() != null && !now.isBefore(round.closesAt()))) {
+            throw new JudgingProblems.NoMilestone(bid.getChallengeId(), roundIndex);
+        }
+        for (String attachmentId : attachmentIds) {
+            if (!attachmentsOfOrganization.test(attachmentId, organizationId, bid.getChallengeId())) {
+                throw new JudgingProblems.InvalidScores(List.of(new FieldProblem("attachmentIds", attachmentId
+                        + " is not a file your organization uploaded for this challenge")));
+            }
+        }
+        Deliverable next = new Deliverable(null, bidId, roundIndex, summary, List.copyOf(attachmentIds), userId, now, null);
+        return deliverables.findByBidIdAndRoundIndex(bidId, roundIndex)
+                .map(d -> deliverables.update(new Deliverable(d.id(), bidId, roundIndex, summary, List.copyOf(attachmentIds),
+                        userId, now, d.version())))
+                .orElseGet(() -> deliverables.save(next));
+    }
+
+    public java.util.Optional<Deliverable> deliverableFor(Assignment assignment) {
+        return deliverables.findByBidIdAndRoundIndex(assignment.bidId(), assignment.roundIndex());
+    }
+
+    public boolean isMilestone(Assignment assignment) {
+        return "MILESTONE".equals(challenges.require(assignment.challengeId()).round(assignment.roundIndex()).kind());
+    }
+
+    /** Whether the organization races in an open MILESTONE round of the challenge (and so may upload for it). */
+    public boolean racesInOpenMilestone(String challengeId, String organizationId) {
+        return bids.findByChallengeIdOrderByCreatedAt(challengeId).stream()
+                .filter(b -> b.getLeadOrganizationId().equals(organizationId))
+                .anyMatch(b -> challenges.require(challengeId).rounds().stream()
+                        .map(r -> rounds.findByChallengeIdAndRoundIndex(challengeId, r.index()))
+                        .flatMap(java.util.Optional::stream)
+                        .anyMatch(r -> r.isOpen() && "MILESTONE".equals(r.kind()) && r.bidIds().contains(b.getId())));
+    }
+
+    /** Whether the judge has an active assignment on a bid that shows this attachment (in its version or deliverables). */
+    public boolean judgeMaySee(String judgeId, String attachmentId) {
+        return assignments.findByJudgeIdOrderByCreatedAt(judgeId).stream()
+                .filter(a -> a.status() == Assignment.Status.ACTIVE)
+                .anyMatch(a -> current(bids.require(a.bidId())).attachments().stream()
+                        .anyMatch(ref -> ref.attachmentId().equals(attachmentId))
+                        || deliverables.findByBidId(a.bidId()).stream()
+                        .anyMatch(d -> d.attachmentIds().contains(attachmentId)));
     }
 
     /** The judge's assignments, newest last. */

@@ -30,6 +30,21 @@ final class JudgingProblems {
         }
     }
 
+    static class NotAnnounced extends DomainProblem {
+        NotAnnounced(String challengeId, int round) {
+            super(Kind.CONFLICT, "results-not-announced", "the results of round " + round + " of challenge "
+                    + challengeId + " are sealed until challenge-service announces them");
+        }
+    }
+
+    static class NoMilestone extends DomainProblem {
+        NoMilestone(String challengeId, int round) {
+            super(Kind.CONFLICT, "no-open-milestone", "round " + round + " of challenge " + challengeId
+                    + " does not take a deliverable from this bid now: it must be an open MILESTONE round the bid races in,"
+                    + " before it closes");
+        }
+    }
+
     static class AlreadyViewed extends DomainProblem {
         AlreadyViewed(String id) {
             super(Kind.CONFLICT, "conflict-after-viewing", "a conflict (回避) is declared before opening the bid; "

@@ -17,17 +17,32 @@ public record RaceRound(@Id @GeneratedValue @Nullable Long id, String challengeI
                         @TypeDef(type = DataType.JSON) List<String> judgeIds,
                         @TypeDef(type = DataType.JSON) List<String> bidIds,
                         Instant openedAt, @Nullable Instant scoringCompletedAt, @Nullable Instant closedAt,
-                        boolean forced, @Version @Nullable Long version) {
+                        boolean forced, @Nullable Instant closesAt, @Nullable String kind,
+                        @Nullable Instant announcedAt,
+                        @Nullable @TypeDef(type = DataType.JSON) List<AnnouncedResult> announcedResults,
+                        @Version @Nullable Long version) {
+
+    /** A bid's result as challenge-service announced it (after any correction). */
+    @io.micronaut.serde.annotation.Serdeable
+    public record AnnouncedResult(String bidId, java.math.BigDecimal aggregate, int rank, String decision,
+                                  boolean flagged) {
+    }
 
     public enum Status { OPEN, CLOSED }
 
     public RaceRound scoringCompleted(Instant at) {
-        return new RaceRound(id, challengeId, roundIndex, status, judgeIds, bidIds, openedAt, at, closedAt, forced, version);
+        return new RaceRound(id, challengeId, roundIndex, status, judgeIds, bidIds, openedAt, at, closedAt, forced,
+                closesAt, kind, announcedAt, announcedResults, version);
     }
 
     public RaceRound closed(boolean wasForced, Instant at) {
         return new RaceRound(id, challengeId, roundIndex, Status.CLOSED, judgeIds, bidIds, openedAt, scoringCompletedAt,
-                at, wasForced, version);
+                at, wasForced, closesAt, kind, announcedAt, announcedResults, version);
+    }
+
+    public RaceRound announced(List<AnnouncedResult> results, Instant at) {
+        return new RaceRound(id, challengeId, roundIndex, status, judgeIds, bidIds, openedAt, scoringCompletedAt,
+                closedAt, forced, closesAt, kind, at, List.copyOf(results), version);
     }
 
     public boolean isOpen() {

@@ -74,10 +74,12 @@ class BidController {
     private final Attachments attachments;
     private final AttachmentStore store;
     private final Clock clock;
+    private final cn.jiebang.bid.judging.Judging judging;
 
     BidController(BidSubmission submission, Screening screening, AttachmentUploads uploads, Bids bids,
                   BidVersions versions, BiddingChallenges challenges, Attachments attachments, AttachmentStore store,
-                  Clock clock) {
+                  Clock clock, cn.jiebang.bid.judging.Judging judging) {
+        this.judging = judging;
         this.submission = submission;
         this.screening = screening;
         this.uploads = uploads;
@@ -235,12 +237,14 @@ class BidController {
         return HttpResponse.created(AttachmentView.of(saved), URI.create("/api/attachments/" + saved.id()));
     }
 
-    @Operation(summary = "Download an attachment: its team; the program office and the owner agency after the close")
+    @Operation(summary = "Download an attachment: its team; a judge assigned the bid showing it; the program office and "
+            + "the owner agency after the close")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/attachments/{id}")
     HttpResponse<byte[]> download(@PathVariable String id, Authentication caller) {
         Attachment attachment = attachments.findById(id).orElseThrow(() -> new BidProblems.BidNotFound("attachment " + id));
-        if (!isTeamOf(attachment.organizationId(), caller)) {
+        boolean judgeOfIt = Callers.hasRole(caller, "JUDGE") && judging.judgeMaySee(caller.getName(), id);
+        if (!isTeamOf(attachment.organizationId(), caller) && !judgeOfIt) {
             requireUnsealedFor(challenges.require(attachment.challengeId()), caller);
         }
         byte[] bytes = store.get(id).orElseThrow(() -> new BidProblems.BidNotFound("attachment " + id));

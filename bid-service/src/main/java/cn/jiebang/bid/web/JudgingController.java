@@ -3,9 +3,12 @@ package cn.jiebang.bid.web;
 import cn.jiebang.bid.domain.AttachmentRef;
 import cn.jiebang.bid.domain.BidContent;
 import cn.jiebang.bid.domain.BidVersion;
+import cn.jiebang.bid.domain.BidProblems;
 import cn.jiebang.bid.judging.Assignment;
+import cn.jiebang.bid.judging.Deliverable;
 import cn.jiebang.bid.judging.Judging;
 import cn.jiebang.bid.ranking.Ranking;
+import cn.jiebang.web.Callers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -67,7 +70,13 @@ class JudgingController {
                        @Nullable List<String> memberOrganizationIds, @Nullable BidContent.TeamMember teamLead,
                        @Nullable List<BidContent.TeamMember> coreMembers, String technicalApproach,
                        List<BidContent.Milestone> milestones, List<BidContent.CommittedIndicator> committedIndicators,
-                       BigDecimal requestedBudget, List<AttachmentRef> attachments) {
+                       BigDecimal requestedBudget, List<AttachmentRef> attachments,
+                       @Nullable Deliverable deliverable) {
+    }
+
+    @Serdeable
+    record DeliverableRequest(@NotBlank @Size(max = 50000) String summary,
+                              @NotNull @Size(max = 20) List<@NotBlank @Size(max = 36) String> attachmentIds) {
     }
 
     @Serdeable
@@ -100,9 +109,11 @@ class JudgingController {
         boolean blind = judging.isBlind(assignment);
         BidVersion v = judging.open(caller.getName(), id);
         BidContent c = v.content();
+        Deliverable deliverable = judging.isMilestone(assignment) ? judging.deliverableFor(assignment).orElse(null) : null;
         return new BidForJudge(v.bidId(), v.versionNo(), blind, blind ? null : judging.leadOf(v.bidId()),
                 blind ? null : c.memberOrganizationIds(), blind ? null : c.teamLead(), blind ? null : c.coreMembers(),
-                c.technicalApproach(), c.milestones(), c.committedIndicators(), c.requestedBudget(), v.attachments());
+                c.technicalApproach(), c.milestones(), c.committedIndicators(), c.requestedBudget(), v.attachments(),
+                deliverable);
     }
 
     @Operation(summary = "Declare a conflict of interest (回避) on an assigned bid before opening it (JUDGE): the "
@@ -121,6 +132,27 @@ class JudgingController {
         Map<String, Assignment.Score> scores = new LinkedHashMap<>();
         sheet.scores().forEach(line -> scores.put(line.criterion(), new Assignment.Score(line.score(), line.comment().strip())));
         return AssignmentView.of(judging.score(caller.getName(), id, scores));
+    }
+
+    @Operation(summary = "The team's own result in an announced round (TEAM, its organization's bid): aggregate, rank, "
+            + "decision and the mean score per criterion, no judge named")
+    @Secured("TEAM")
+    @Get("/bids/{id}/rounds/{index}/result")
+    Judging.TeamResult result(@PathVariable String id, @PathVariable int index, Authentication caller) {
+        if (!judging.leadOf(id).equals(Callers.organizationOf(caller))) {
+            throw new BidProblems.BidNotFound(id);
+        }
+        return judging.resultOf(id, index);
+    }
+
+    @Operation(summary = "Deliver for a MILESTONE round the bid races in (TEAM, its organization's), until the round "
+            + "closes: a summary and uploaded files; judges score it")
+    @Secured("TEAM")
+    @Put("/bids/{id}/rounds/{index}/deliverable")
+    Deliverable deliver(@PathVariable String id, @PathVariable int index, @Body @Valid DeliverableRequest request,
+                        Authentication caller) {
+        return judging.deliver(Callers.organizationOf(caller), caller.getName(), id, index, request.summary().strip(),
+                request.attachmentIds());
     }
 
     @Operation(summary = "Recompute a closed round's ranking from the stored scores (ADMIN): the same as published")

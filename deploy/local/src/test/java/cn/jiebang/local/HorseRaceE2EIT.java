@@ -177,6 +177,27 @@ class HorseRaceE2EIT {
         return ids;
     }
 
+    /** A team's deliverable for a MILESTONE round: a PDF uploaded to bid-service, then the summary naming it. */
+    private void deliver(Account team, String challengeId, String bidId, int round) throws Exception {
+        String boundary = "----jiebang" + UUID.randomUUID();
+        byte[] pdf = ("%PDF-1.7\n第" + round + "轮成果报告\n%%EOF").getBytes(UTF_8);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(UTF_8));
+        body.write(pdf);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(UTF_8));
+        HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(URI.create(platform.url("bid-service")
+                        + "/api/challenges/" + challengeId + "/attachments"))
+                .header("Authorization", "Bearer " + team.token())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString(UTF_8));
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        String attachmentId = JSON.readTree(uploaded.body()).get("id").asText();
+        bids("PUT", "/api/bids/" + bidId + "/rounds/" + round + "/deliverable", team.token(),
+                Map.of("summary", "第" + round + "轮成果：纯度 99.9995%", "attachmentIds", List.of(attachmentId)));
+    }
+
     private static Map<String, Object> round(String name, String kind, Instant opens, int teams, String tranche,
                                              int publicityDays) {
         Map<String, Object> round = new LinkedHashMap<>();
@@ -308,6 +329,19 @@ class HorseRaceE2EIT {
         challenges("POST", "/api/challenges/" + id + "/rounds/2/open", admin, null);
         await().atMost(Duration.ofSeconds(60)).until(() -> bids("GET", "/api/judging/assignments", judges.get(0).token(),
                 null).findValues("roundIndex").stream().anyMatch(n -> n.asInt() == 2));
+        for (String bidId : goingOn(corrected)) {
+            deliver(teams.get(teamOfBid.get(bidId)), id, bidId, 2);
+        }
+        JsonNode milestone = null;
+        for (JsonNode a : bids("GET", "/api/judging/assignments", judges.get(0).token(), null)) {
+            if (a.get("roundIndex").asInt() == 2 && "ACTIVE".equals(a.get("status").asText())) {
+                milestone = bids("GET", "/api/judging/assignments/" + a.get("id").asText() + "/bid", judges.get(0).token(),
+                        null);
+                break;
+            }
+        }
+        assertTrue(milestone != null && milestone.get("deliverable").get("summary").asText().startsWith("第2轮成果"),
+                "a MILESTONE round's judge scores the deliverable: " + milestone);
         judgesScore(judges, id, 2, teamOfBid);
         JsonNode second = closeAndAwaitResults(admin, id, 2);
         assertEquals(2, goingOn(second).size());
@@ -322,6 +356,9 @@ class HorseRaceE2EIT {
                 challenges("GET", "/api/challenges/" + id, admin, null).get("status").asText()));
         String winnerBid = goingOn(third).get(0);
         Account winner = teams.get(teamOfBid.get(winnerBid));
+        JsonNode own = bids("GET", "/api/bids/" + winnerBid + "/rounds/3/result", winner.token(), null);
+        assertEquals("WINNER", own.get("decision").asText());
+        assertEquals(2, own.get("meanScoreByCriterion").size(), "its own scores per criterion, no judge named");
 
         JsonNode funding = challenges("GET", "/api/challenges/" + id + "/funding", agency.token(), null);
         assertEquals(4 + 2 + 1, funding.size(), "tranches for four, then two, then the winner");
