@@ -48,6 +48,9 @@ public final class EventCatalog {
     public static final EventType<JudgesAssigned> JUDGES_ASSIGNED =
             new EventType<>(JudgesAssigned.TYPE, Topics.BID_EVENTS, JudgesAssigned.class);
 
+    public static final EventType<AssignmentScored> ASSIGNMENT_SCORED =
+            new EventType<>(AssignmentScored.TYPE, Topics.BID_EVENTS, AssignmentScored.class);
+
     public static final EventType<ScoringCompleted> SCORING_COMPLETED =
             new EventType<>(ScoringCompleted.TYPE, Topics.BID_EVENTS, ScoringCompleted.class);
 
@@ -97,7 +100,7 @@ public final class EventCatalog {
             CHALLENGE_PUBLISHED, CHALLENGE_AMENDED, CHALLENGE_CANCELLED, CHALLENGE_BIDDING_CLOSED,
             CHALLENGE_FAILED, ROUND_OPENED, SCREENING_STARTED, SCREENING_COMPLETED,
             BID_SUBMITTED, BID_REVISED, BID_WITHDRAWN, BID_SCREENED,
-            JUDGES_ASSIGNED, SCORING_COMPLETED, ROUND_CLOSED, ROUND_RANKED,
+            JUDGES_ASSIGNED, ASSIGNMENT_SCORED, SCORING_COMPLETED, ROUND_CLOSED, ROUND_RANKED,
             ROUND_ANNOUNCED, ROUND_FINALIZED, CHALLENGE_AWARDED, OBJECTION_FILED, OBJECTION_RESOLVED, FUNDING_RELEASED,
             ORGANIZATION_REGISTERED, ORGANIZATION_UPDATED, USER_REGISTERED, USER_UPDATED,
             REQUIREMENT_SUBMITTED, REQUIREMENT_REVIEWED);

@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * bid-service assigned bids of a round to judges of its panel: at the opening ({@code reason} INITIAL) or
- * after a judge declared a conflict (回避, reason CONFLICT, {@code replacedJudgeId} the judge who withdrew).
+ * after a judge declared a conflict (回避, reason CONFLICT, {@code replacedJudgeId} the judge who withdrew and
+ * {@code withdrawnAssignmentId} that judge's assignment).
  * {@code shortOfJudges} lists bids that could not get the round's minimum of eligible judges.
  */
 public record JudgesAssigned(String challengeId, int roundIndex, String reason, List<Assignment> assignments,
-                             String replacedJudgeId, List<String> shortOfJudges, Instant assignedAt)
+                             String replacedJudgeId, String withdrawnAssignmentId, List<String> shortOfJudges,
+                             Instant assignedAt)
         implements DomainEvent {
 
     public static final String TYPE = "judges.assigned.v1";

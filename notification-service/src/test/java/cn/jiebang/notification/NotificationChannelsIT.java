@@ -8,7 +8,12 @@ import cn.jiebang.events.ChallengeAmended;
 import cn.jiebang.events.ChallengeCancelled;
 import cn.jiebang.events.ChallengePublished;
 import cn.jiebang.events.UserRegistered;
+import cn.jiebang.events.AssignmentScored;
+import cn.jiebang.events.JudgesAssigned;
+import cn.jiebang.events.RoundClosed;
+import cn.jiebang.events.RoundOpened;
 import cn.jiebang.notification.application.DeadlineReminders;
+import cn.jiebang.notification.application.JudgeReminders;
 import cn.jiebang.notification.application.DeliveryDispatcher;
 import cn.jiebang.testing.Events;
 import cn.jiebang.testing.Published;
@@ -71,6 +76,9 @@ class NotificationChannelsIT implements TestPropertyProvider {
 
     @Inject
     DeadlineReminders reminders;
+
+    @Inject
+    JudgeReminders judgeReminders;
 
     @Override
     public Map<String, String> getProperties() {
@@ -292,5 +300,42 @@ class NotificationChannelsIT implements TestPropertyProvider {
                 "the 72-hour reminder is skipped when the 24-hour one is already due");
         Map<String, Object> inbox = http.toBlocking().retrieve(HttpRequest.GET("/api/notifications").bearerAuth(follower), JSON);
         assertTrue(inbox.toString().contains("揭榜截止提醒"), inbox.toString());
+    }
+
+    @Test
+    void judgesWithUnscoredAssignmentsAreRemindedOnceBeforeTheRoundCloses() {
+        String challenge = UUID.randomUUID().toString();
+        String lagging = UUID.randomUUID().toString();
+        String done = UUID.randomUUID().toString();
+        String replaced = UUID.randomUUID().toString();
+        Instant closes = Instant.now().plus(10, ChronoUnit.HOURS);
+        Events.deliver(new RoundOpened(challenge, 1, "方案评审", "PROPOSAL_REVIEW", closes, List.of(lagging, done, replaced),
+                1, false, Instant.now(), List.of()));
+        Events.deliver(new JudgesAssigned(challenge, 1, "INITIAL", List.of(
+                new JudgesAssigned.Assignment("a1", "b1", lagging), new JudgesAssigned.Assignment("a2", "b2", done),
+                new JudgesAssigned.Assignment("a3", "b3", replaced)), null, null, List.of(), Instant.now()));
+        Events.deliver(new AssignmentScored(challenge, 1, "a2", done, Instant.now()));
+        Events.deliver(new JudgesAssigned(challenge, 1, "CONFLICT", List.of(new JudgesAssigned.Assignment("a4", "b3", done)),
+                replaced, "a3", List.of(), Instant.now()));
+        Events.deliver(new AssignmentScored(challenge, 1, "a4", done, Instant.now()));
+        String closedChallenge = UUID.randomUUID().toString();
+        Events.deliver(new RoundOpened(closedChallenge, 1, "方案评审", "PROPOSAL_REVIEW", closes, List.of(lagging), 1, false,
+                Instant.now(), List.of()));
+        Events.deliver(new JudgesAssigned(closedChallenge, 1, "INITIAL", List.of(new JudgesAssigned.Assignment("c1", "b9",
+                lagging)), null, null, List.of(), Instant.now()));
+        Events.deliver(new RoundClosed(closedChallenge, 1, true, Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Sql.count(db, "SELECT COUNT(*) FROM judge_assignment WHERE"
+                + " assignment_id = 'a4' AND scored") == 1 && Sql.count(db, "SELECT COUNT(*) FROM judging_round WHERE"
+                + " challenge_id = '" + closedChallenge + "' AND closed") == 1);
+
+        judgeReminders.sendDue();
+        judgeReminders.sendDue();
+        Map<String, Long> reminded = new HashMap<>();
+        for (String judge : List.of(lagging, done, replaced)) {
+            reminded.put(judge, Sql.count(db, "SELECT COUNT(*) FROM notification WHERE kind = 'SCORING_REMINDER'"
+                    + " AND recipient = '" + judge + "'"));
+        }
+        assertEquals(Map.of(lagging, 1L, done, 0L, replaced, 0L), reminded,
+                "only the judge with an unscored assignment, once; none for a closed round or a withdrawn assignment");
     }
 }

@@ -11,6 +11,7 @@ import cn.jiebang.bid.domain.KnownUser;
 import cn.jiebang.bid.domain.KnownUsers;
 import cn.jiebang.bid.domain.RoundRules;
 import cn.jiebang.bid.ranking.Ranking;
+import cn.jiebang.events.AssignmentScored;
 import cn.jiebang.events.JudgesAssigned;
 import cn.jiebang.events.RoundClosed;
 import cn.jiebang.events.RoundAnnounced;
@@ -105,7 +106,7 @@ public class Judging {
             Assignment a = assignments.save(Assignment.of(event.challengeId(), event.roundIndex(), bidId, judge, now));
             made.add(new JudgesAssigned.Assignment(a.id(), bidId, judge));
         }));
-        outbox.add(new JudgesAssigned(challenge.challengeId(), event.roundIndex(), "INITIAL", made, null,
+        outbox.add(new JudgesAssigned(challenge.challengeId(), event.roundIndex(), "INITIAL", made, null, null,
                 plan.shortOfJudges(), now));
     }
 
@@ -174,7 +175,7 @@ public class Judging {
             made.add(new JudgesAssigned.Assignment(replacement.id(), replacement.bidId(), replacement.judgeId()));
         }
         outbox.add(new JudgesAssigned(assignment.challengeId(), assignment.roundIndex(), "CONFLICT", made, judgeId,
-                candidates.isEmpty() ? List.of(assignment.bidId()) : List.of(), now));
+                assignment.id(), candidates.isEmpty() ? List.of(assignment.bidId()) : List.of(), now));
         return withdrawn;
     }
 
@@ -205,7 +206,11 @@ public class Judging {
             throw new JudgingProblems.InvalidScores(problems);
         }
         Instant now = now();
+        boolean first = assignment.scores() == null || assignment.scores().isEmpty();
         Assignment scored = assignments.update(assignment.viewed(now).scored(new TreeMap<>(scores), now));
+        if (first) {
+            outbox.add(new AssignmentScored(scored.challengeId(), scored.roundIndex(), scored.id(), judgeId, now));
+        }
         if (round.scoringCompletedAt() == null && complete(round, rules.minJudgesPerBid())) {
             rounds.update(round.scoringCompleted(now));
             outbox.add(new ScoringCompleted(round.challengeId(), round.roundIndex(), now));

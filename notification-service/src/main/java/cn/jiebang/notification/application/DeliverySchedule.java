@@ -18,18 +18,21 @@ class DeliverySchedule {
 
     private final DeliveryDispatcher dispatcher;
     private final DeadlineReminders reminders;
+    private final JudgeReminders judgeReminders;
 
-    DeliverySchedule(DeliveryDispatcher dispatcher, DeadlineReminders reminders) {
+    DeliverySchedule(DeliveryDispatcher dispatcher, DeadlineReminders reminders, JudgeReminders judgeReminders) {
         this.dispatcher = dispatcher;
         this.reminders = reminders;
+        this.judgeReminders = judgeReminders;
     }
 
     @Scheduled(fixedDelay = "${jiebang.deliveries.interval:500ms}", initialDelay = "${jiebang.deliveries.initial-delay:2s}")
     void run() {
         try {
             reminders.sendDue();
+            judgeReminders.sendDue();
         } catch (RuntimeException e) {
-            LOG.warn("deadline reminders failed, will retry: {}", e.toString());
+            LOG.warn("reminders failed, will retry: {}", e.toString());
         }
         try {
             while (dispatcher.dispatchDue() == DeliveryDispatcher.BATCH) {

@@ -9,6 +9,7 @@ import cn.jiebang.messaging.InboxListener;
 import cn.jiebang.notification.application.BidNotices;
 import cn.jiebang.notification.application.ChallengeAnnouncements;
 import cn.jiebang.notification.application.EvaluationNotices;
+import cn.jiebang.notification.application.JudgeReminders;
 import cn.jiebang.notification.application.RecipientDirectory;
 import cn.jiebang.notification.application.RequirementReviews;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
@@ -30,14 +31,17 @@ class PlatformEventsListener extends InboxListener {
 
     PlatformEventsListener(Inbox inbox, DeadLetters deadLetters, ChallengeAnnouncements announcements,
                            RecipientDirectory recipients, RequirementReviews reviews, BidNotices bids,
-                           EvaluationNotices evaluation) {
+                           EvaluationNotices evaluation, JudgeReminders judgeReminders) {
         super(GROUP, inbox, deadLetters, EventHandlers.builder()
                 .on(EventCatalog.CHALLENGE_PUBLISHED, announcements::on)
                 .on(EventCatalog.CHALLENGE_AMENDED, announcements::on)
                 .on(EventCatalog.CHALLENGE_CANCELLED, announcements::on)
                 .on(EventCatalog.CHALLENGE_BIDDING_CLOSED, announcements::on)
                 .on(EventCatalog.CHALLENGE_FAILED, announcements::on)
-                .on(EventCatalog.ROUND_OPENED, announcements::on)
+                .on(EventCatalog.ROUND_OPENED, (event, envelope) -> {
+                    announcements.on(event, envelope);
+                    judgeReminders.on(event);
+                })
                 .on(EventCatalog.USER_REGISTERED, (event, envelope) -> recipients.on(event))
                 .on(EventCatalog.USER_UPDATED, (event, envelope) -> recipients.on(event))
                 .on(EventCatalog.REQUIREMENT_SUBMITTED, reviews::on)
@@ -48,7 +52,12 @@ class PlatformEventsListener extends InboxListener {
                 .on(EventCatalog.BID_SCREENED, bids::on)
                 .on(EventCatalog.SCREENING_STARTED, bids::on)
                 .on(EventCatalog.SCREENING_COMPLETED, bids::on)
-                .on(EventCatalog.JUDGES_ASSIGNED, evaluation::on)
+                .on(EventCatalog.JUDGES_ASSIGNED, (event, envelope) -> {
+                    evaluation.on(event, envelope);
+                    judgeReminders.on(event);
+                })
+                .on(EventCatalog.ASSIGNMENT_SCORED, (event, envelope) -> judgeReminders.on(event))
+                .on(EventCatalog.ROUND_CLOSED, (event, envelope) -> judgeReminders.on(event))
                 .on(EventCatalog.ROUND_ANNOUNCED, evaluation::on)
                 .on(EventCatalog.OBJECTION_FILED, evaluation::on)
                 .on(EventCatalog.OBJECTION_RESOLVED, evaluation::on)
