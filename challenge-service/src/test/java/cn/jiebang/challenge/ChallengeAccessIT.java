@@ -113,7 +113,8 @@ class ChallengeAccessIT implements TestPropertyProvider {
                 .route("POST /api/objections/{id}/dismiss", () -> HttpRequest.POST("/api/objections/" + UUID.randomUUID()
                         + "/dismiss", Map.of("resolution", "驳回")), adminOnly(404))
                 .route("GET /api/challenges/{id}/funding", () -> HttpRequest.GET("/api/challenges/" + published + "/funding"),
-                        with(with(with(signedIn(403), ADMIN, 200), "AGENCY", 200), "AGENCY of another organization", 404))
+                        with(with(with(with(with(signedIn(403), ADMIN, 200), "AGENCY", 200), "AGENCY of another organization",
+                                404), "TEAM", 200), "TEAM of another organization", 200))
                 .route("POST /api/challenges/{id}/funding/{grantId}/releases", () -> HttpRequest.POST("/api/challenges/"
                         + published + "/funding/" + UUID.randomUUID() + "/releases", Map.of("amount", "1.00")),
                         adminOnly(404))

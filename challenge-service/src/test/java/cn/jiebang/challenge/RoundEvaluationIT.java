@@ -240,4 +240,21 @@ class RoundEvaluationIT implements TestPropertyProvider {
         assertEquals("NOBODY_ADVANCED", api.get(null, "/api/challenges/" + id).get("failureReason"));
         assertEquals(0, Sql.count(db, "SELECT COUNT(*) FROM funding_grant WHERE challenge_id = '" + id + "'"));
     }
+
+    @Test
+    void aChallengeCancelledDuringEvaluationIsNeitherFinalizedNorFundedAndBlocksNoOther() {
+        String cancelled = raceInRoundOne(0);
+        String running = raceInRoundOne(0);
+        for (String id : List.of(cancelled, running)) {
+            api.post(admin, "/api/challenges/" + id + "/rounds/1/close", Map.of("force", true));
+        }
+        api.post(admin, "/api/challenges/" + cancelled + "/cancel", Map.of("reason", "需求方撤回"));
+        ranked(cancelled, 1, List.of(0, 1), 1, "ADVANCED");
+        ranked(running, 1, List.of(0, 1), 1, "ADVANCED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "FINALIZED".equals(roundStatus(running, 1)));
+        await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        assertEquals("ANNOUNCED", roundStatus(cancelled, 1), "a cancelled challenge's round is not finalized");
+        assertEquals(0, Sql.count(db, "SELECT COUNT(*) FROM funding_grant WHERE challenge_id = '" + cancelled + "'"));
+        assertEquals("CANCELLED", status(cancelled));
+    }
 }

@@ -231,7 +231,7 @@ public class Judging {
         }
         RaceRound round = rounds.findByChallengeIdAndRoundIndex(assignment.challengeId(), assignment.roundIndex())
                 .orElseThrow();
-        if (!round.isOpen()) {
+        if (!round.isOpen() || challenges.require(assignment.challengeId()).cancelled()) {
             throw new JudgingProblems.RoundNotOpen(assignment.challengeId(), assignment.roundIndex());
         }
         return round;
@@ -344,7 +344,7 @@ public class Judging {
         }
         for (String attachmentId : attachmentIds) {
             if (!attachmentsOfOrganization.test(attachmentId, organizationId, bid.getChallengeId())) {
-                throw new JudgingProblems.InvalidScores(List.of(new FieldProblem("attachmentIds", attachmentId
+                throw new JudgingProblems.InvalidDeliverable(List.of(new FieldProblem("attachmentIds", attachmentId
                         + " is not a file your organization uploaded for this challenge")));
             }
         }
@@ -370,7 +370,8 @@ public class Judging {
                 .anyMatch(b -> challenges.require(challengeId).rounds().stream()
                         .map(r -> rounds.findByChallengeIdAndRoundIndex(challengeId, r.index()))
                         .flatMap(java.util.Optional::stream)
-                        .anyMatch(r -> r.isOpen() && "MILESTONE".equals(r.kind()) && r.bidIds().contains(b.getId())));
+                        .anyMatch(r -> r.isOpen() && "MILESTONE".equals(r.kind()) && r.bidIds().contains(b.getId())
+                                && (r.closesAt() == null || now().isBefore(r.closesAt()))));
     }
 
     /** Whether the judge has an active assignment on a bid that shows this attachment (in its version or deliverables). */

@@ -30,6 +30,13 @@ final class JudgingProblems {
         }
     }
 
+    static class InvalidDeliverable extends DomainProblem {
+        InvalidDeliverable(List<FieldProblem> problems) {
+            super(Kind.REJECTED, "invalid-deliverable", problems.stream().map(p -> p.field() + " " + p.message())
+                    .reduce((a, b) -> a + "; " + b).orElse("invalid deliverable"), problems);
+        }
+    }
+
     static class NotAnnounced extends DomainProblem {
         NotAnnounced(String challengeId, int round) {
             super(Kind.CONFLICT, "results-not-announced", "the results of round " + round + " of challenge "

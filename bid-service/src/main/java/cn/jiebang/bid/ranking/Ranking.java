@@ -11,14 +11,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The ranking of a round (DESIGN §3): a pure, deterministic function of the scores and the round's rules,
+ * The ranking of a round: a pure, deterministic function of the scores and the round's rules,
  * so it can be recomputed and audited at any time with the same result, whatever order scores arrived in.
  *
  * <p>A judge's total for a bid is Σ weight × score / max (0–100). Across judges: MEAN; TRIMMED_MEAN drops one
  * highest and one lowest total when at least five judges scored (去掉最高分最低分); MEDIAN; ZSCORE normalises
  * each judge's totals over the bids that judge scored (population standard deviation; a judge who gave
  * everyone the same total contributes 0), averages the z-scores and rescales to 50 + 10·z. Ties break on the
- * highest-weight criterion (its mean score / max across judges), then on the earlier submission, then on the
+ * highest-weight criterion (its mean score / max across judges), then on the earlier submission of the version
+ * judged (the last one before the deadline), then on the
  * bid id. Aggregates are rounded to four places (half-even). A bid with fewer completed scores than the
  * round's minimum is flagged (only a forced close ranks it); one with none gets no aggregate and never advances.
  */

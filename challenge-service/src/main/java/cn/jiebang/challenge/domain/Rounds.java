@@ -22,14 +22,19 @@ public interface Rounds extends GenericRepository<Round, Long> {
 
     void deleteByChallengeId(String challengeId);
 
-    /** Open rounds whose window ended and whose scores are complete, locked; others' rows skipped. */
-    @Query(value = "SELECT * FROM challenge_round WHERE status = 'OPEN' AND closes_at <= :now"
-            + " AND scores_completed_at IS NOT NULL ORDER BY closes_at LIMIT :limit FOR UPDATE SKIP LOCKED",
+    /**
+     * Open rounds of challenges still in evaluation whose window ended and whose scores are complete, locked;
+     * others' rows skipped. A cancelled challenge's rounds stay where they were.
+     */
+    @Query(value = "SELECT r.* FROM challenge_round r JOIN challenge c ON c.id = r.challenge_id"
+            + " WHERE r.status = 'OPEN' AND r.closes_at <= :now AND r.scores_completed_at IS NOT NULL"
+            + " AND c.status = 'IN_EVALUATION' ORDER BY r.closes_at LIMIT :limit FOR UPDATE SKIP LOCKED",
             nativeQuery = true)
     List<Round> claimDueForClosing(Instant now, int limit);
 
     /** Announced rounds whose 公示 ended with no objection open, locked; others' rows skipped. */
-    @Query(value = "SELECT r.* FROM challenge_round r WHERE r.status = 'ANNOUNCED' AND r.publicity_ends_at <= :now"
+    @Query(value = "SELECT r.* FROM challenge_round r JOIN challenge c ON c.id = r.challenge_id"
+            + " WHERE r.status = 'ANNOUNCED' AND r.publicity_ends_at <= :now AND c.status = 'IN_EVALUATION'"
             + " AND NOT EXISTS (SELECT 1 FROM objection o WHERE o.challenge_id = r.challenge_id"
             + " AND o.round_index = r.round_index AND o.status = 'OPEN')"
             + " ORDER BY r.publicity_ends_at LIMIT :limit FOR UPDATE SKIP LOCKED", nativeQuery = true)

@@ -84,8 +84,19 @@ class EvaluationController {
         }
     }
 
+    /** A bid's announced result as anyone sees it: the lead organization, never the user who submitted. */
     @Serdeable
-    record Results(int index, RoundStatus status, @Nullable Instant publicityEndsAt, List<RoundResult> results) {
+    record PublicResult(String bidId, String leadOrganizationId, @Nullable BigDecimal aggregate, int rank,
+                        RoundResult.Decision decision, boolean flagged, boolean corrected) {
+
+        static PublicResult of(RoundResult r) {
+            return new PublicResult(r.bidId(), r.leadOrganizationId(), r.aggregate(), r.rank(), r.decision(), r.flagged(),
+                    r.corrected());
+        }
+    }
+
+    @Serdeable
+    record Results(int index, RoundStatus status, @Nullable Instant publicityEndsAt, List<PublicResult> results) {
     }
 
     @Serdeable
@@ -120,7 +131,7 @@ class EvaluationController {
                     "the results of round " + index + " are sealed until they are announced");
         }
         return new Results(index, round.getStatus(), round.getPublicityEndsAt(),
-                results.findByChallengeIdAndRoundIndexOrderByRank(id, index));
+                results.findByChallengeIdAndRoundIndexOrderByRank(id, index).stream().map(PublicResult::of).toList());
     }
 
     @Operation(summary = "Object to a round's announced results during its 公示 (TEAM whose bid is in the round; one per team)")
@@ -130,7 +141,7 @@ class EvaluationController {
                                    @Body @Valid ObjectionRequest request, Authentication caller) {
         Objection filed = evaluation.file(id, index, Callers.organizationOf(caller), caller.getName(),
                 request.reasons().strip());
-        return HttpResponse.created(filed, URI.create("/api/objections/" + filed.id()));
+        return HttpResponse.created(filed, URI.create("/api/challenges/" + id + "/rounds/" + index + "/objections"));
     }
 
     @Operation(summary = "A round's objections: all for ADMIN, its own for a TEAM")
@@ -159,16 +170,21 @@ class EvaluationController {
         return evaluation.dismiss(id, resolution.resolution().strip());
     }
 
-    @Operation(summary = "The tranches granted on a challenge and what was released (ADMIN, and the owner agency)")
-    @Secured({"ADMIN", "AGENCY"})
+    @Operation(summary = "The tranches granted on a challenge and what was released: all for ADMIN and the owner "
+            + "agency, its own for a TEAM")
+    @Secured({"ADMIN", "AGENCY", "TEAM"})
     @Get("/challenges/{id}/funding")
     List<FundingGrant> funding(@PathVariable String id, Authentication caller) {
         Challenge challenge = challenges.require(id);
-        if (!Callers.hasRole(caller, "ADMIN")
-                && !challenge.getOwnerOrganizationId().equals(Callers.organizationOf(caller))) {
-            throw new ChallengeNotFound(id);
+        List<FundingGrant> all = grants.findByChallengeIdOrderByRoundIndex(id);
+        if (Callers.hasRole(caller, "ADMIN") || (Callers.hasRole(caller, "AGENCY")
+                && challenge.getOwnerOrganizationId().equals(Callers.organizationOf(caller)))) {
+            return all;
         }
-        return grants.findByChallengeIdOrderByRoundIndex(id);
+        if (Callers.hasRole(caller, "TEAM")) {
+            return all.stream().filter(g -> g.organizationId().equals(Callers.organizationOf(caller))).toList();
+        }
+        throw new ChallengeNotFound(id);
     }
 
     @Operation(summary = "Release part of a granted tranche (ADMIN); never more than is left of it")

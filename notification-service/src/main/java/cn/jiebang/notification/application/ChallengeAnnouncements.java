@@ -100,9 +100,18 @@ public class ChallengeAnnouncements {
     public void on(ChallengeFailed e, IncomingEvent envelope) {
         List<String> told = new ArrayList<>(recipients.withRoleIn(e.ownerOrganizationId(), "AGENCY"));
         told.addAll(bidders.of(e.challengeId()));
-        String zh = "NO_BIDS".equals(e.reason()) ? "无人揭榜" : "NONE_SCREENED_IN".equals(e.reason()) ? "无申报通过形式审查" : e.reason();
-        String en = "NO_BIDS".equals(e.reason()) ? "no bid was received"
-                : "NONE_SCREENED_IN".equals(e.reason()) ? "no bid passed screening" : e.reason();
+        String zh = switch (e.reason()) {
+            case "NO_BIDS" -> "无人揭榜";
+            case "NONE_SCREENED_IN" -> "无申报通过形式审查";
+            case "NOBODY_ADVANCED" -> "无团队晋级";
+            default -> e.reason();
+        };
+        String en = switch (e.reason()) {
+            case "NO_BIDS" -> "no bid was received";
+            case "NONE_SCREENED_IN" -> "no bid passed screening";
+            case "NOBODY_ADVANCED" -> "no team went on";
+            default -> e.reason();
+        };
         notifier.tell(told, NotificationKind.CHALLENGE_FAILED,
                 new Notifier.Text("流榜：" + e.title(), "原因：" + zh, "Challenge failed: " + e.title(), "Reason: " + en),
                 link(e.challengeId()), envelope.id());
