@@ -3,6 +3,7 @@ package cn.jiebang.bid;
 import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TestTokens;
+import cn.jiebang.events.ChallengeAwarded;
 import cn.jiebang.events.ChallengeBiddingClosed;
 import cn.jiebang.events.ChallengePublished;
 import cn.jiebang.events.OrganizationRegistered;
@@ -289,6 +290,22 @@ class BidsIT implements TestPropertyProvider {
 
     private static MutableHttpRequest<?> post(String challengeId, BidBody body) {
         return HttpRequest.POST("/api/challenges/" + challengeId + "/bids", body.build());
+    }
+
+    @Test
+    void aChallengeExcludingPastWinnersRefusesAnOrganizationThatWonBefore() {
+        String winnerOrg = organization("BEIJING", "UNIVERSITY");
+        Events.deliver(new ChallengeAwarded(UUID.randomUUID().toString(), "往期榜单", OWNER, List.of(
+                new ChallengeAwarded.Winner(UUID.randomUUID().toString(), winnerOrg, "someone")), Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Sql.count(db,
+                "SELECT COUNT(*) FROM known_organization WHERE organization_id = '" + winnerOrg + "' AND past_winner") == 1);
+        String challengeId = challenge(new ChallengePublished.Eligibility(List.of(), List.of(), 2, 1, true),
+                Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(5, ChronoUnit.DAYS));
+        Map<String, Object> refused = problem(post(challengeId, BidBody.aBid()), team(winnerOrg), 422);
+        assertEquals(List.of("leadOrganization"), ((List<?>) refused.get("errors")).stream()
+                .map(e -> ((Map<?, ?>) e).get("field")).toList());
+        submit(newTeam(), challengeId, BidBody.aBid().build());
+        assertEquals(1, bidRows(challengeId), "a first-time organization bids");
     }
 
     // ---- the deadline, to the millisecond -------------------------------------------------------------

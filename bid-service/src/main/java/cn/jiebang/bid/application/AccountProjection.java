@@ -4,6 +4,7 @@ import cn.jiebang.bid.domain.KnownOrganization;
 import cn.jiebang.bid.domain.KnownOrganizations;
 import cn.jiebang.bid.domain.KnownUser;
 import cn.jiebang.bid.domain.KnownUsers;
+import cn.jiebang.events.ChallengeAwarded;
 import cn.jiebang.events.OrganizationRegistered;
 import cn.jiebang.events.OrganizationUpdated;
 import cn.jiebang.events.UserRegistered;
@@ -32,7 +33,15 @@ public class AccountProjection {
 
     @Transactional(propagation = MANDATORY)
     public void on(OrganizationUpdated event) {
-        upsert(new KnownOrganization(event.organizationId(), event.name(), event.region(), event.kind()));
+        boolean won = organizations.findById(event.organizationId()).map(KnownOrganization::pastWinner).orElse(false);
+        upsert(new KnownOrganization(event.organizationId(), event.name(), event.region(), event.kind(), won));
+    }
+
+    /** The winners' organizations become past winners, which a challenge may exclude. */
+    @Transactional(propagation = MANDATORY)
+    public void on(ChallengeAwarded event) {
+        event.winners().forEach(w -> organizations.findById(w.organizationId())
+                .map(KnownOrganization::asWinner).ifPresent(organizations::update));
     }
 
     private void upsert(KnownOrganization organization) {

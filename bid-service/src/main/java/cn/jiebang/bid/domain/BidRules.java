@@ -32,6 +32,11 @@ public final class BidRules {
                     + String.join(", ", rules.allowedOrganizationKinds())));
         }
 
+        if (rules.excludePastWinners() && lead.pastWinner()) {
+            problems.add(new FieldProblem("leadOrganization", "has won a challenge on the platform before; this "
+                    + "challenge excludes past winners"));
+        }
+
         List<String> members = content.memberOrganizationIds();
         if (members.size() > rules.maxConsortiumMembers()) {
             problems.add(new FieldProblem("memberOrganizationIds", "names " + members.size() + " members; at most "

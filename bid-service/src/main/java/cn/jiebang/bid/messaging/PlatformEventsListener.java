@@ -37,6 +37,7 @@ class PlatformEventsListener extends InboxListener {
                 .on(EventCatalog.ROUND_OPENED, (event, envelope) -> judging.on(event))
                 .on(EventCatalog.ROUND_CLOSED, (event, envelope) -> judging.on(event))
                 .on(EventCatalog.ROUND_ANNOUNCED, (event, envelope) -> judging.on(event))
+                .on(EventCatalog.CHALLENGE_AWARDED, (event, envelope) -> accounts.on(event))
                 .on(EventCatalog.ORGANIZATION_REGISTERED, (event, envelope) -> accounts.on(event))
                 .on(EventCatalog.ORGANIZATION_UPDATED, (event, envelope) -> accounts.on(event))
                 .on(EventCatalog.USER_REGISTERED, (event, envelope) -> accounts.on(event))
