@@ -221,6 +221,10 @@ class RoundEvaluationIT implements TestPropertyProvider {
         ranked(id, 3, List.of(0, 4), 1, "WINNER");
         await().atMost(Duration.ofSeconds(30)).until(() -> "AWARDED".equals(status(id)));
         assertEquals(1, events(id, "challenge.awarded.v1"));
+        String timeline = api.get(null, "/api/challenges/" + id).get("timeline").toString();
+        for (String fact : List.of("ROUND_CLOSED", "RESULTS_ANNOUNCED", "ROUND_FINALIZED", "AWARDED")) {
+            assertTrue(timeline.contains("event=" + fact), fact + " in " + timeline);
+        }
         assertTrue(Sql.query(db, "SELECT payload FROM outbox_message WHERE message_key = '" + id
                 + "' AND event_type = 'challenge.awarded.v1'").contains(teams.get(0).organizationId()));
         assertEquals(4 + 2 + 1, Sql.count(db, "SELECT COUNT(*) FROM funding_grant WHERE challenge_id = '" + id + "'"));

@@ -5,6 +5,7 @@ import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TopicRecorder;
 import cn.jiebang.events.ChallengeBiddingClosed;
 import cn.jiebang.events.RoundOpened;
+import cn.jiebang.events.RoundRanked;
 import cn.jiebang.events.ScreeningCompleted;
 import cn.jiebang.events.ScreeningStarted;
 import cn.jiebang.events.Topics;
@@ -87,7 +88,7 @@ class TimedTransitionsIT implements TestPropertyProvider {
             String id = (String) api.post(admin, "/api/challenges", ChallengeBody.anOpenCompetition(
                     agency.organizationId(), requirement).with("title", run + " " + i)
                     .window(Instant.now().minus(1, ChronoUnit.DAYS), closes)
-                    .round(0, "opensAt", firstRoundOpens.toString()).build()).get("id");
+                    .round(0, "opensAt", firstRoundOpens.toString()).round(0, "publicityDays", 0).build()).get("id");
             api.post(admin, "/api/challenges/" + id + "/publish", "");
             ids.add(id);
         }
@@ -147,5 +148,40 @@ class TimedTransitionsIT implements TestPropertyProvider {
                     + " WHERE r.round_index = 1 AND r.status = 'OPEN' AND c.title LIKE '" + run + "%'"));
             assertEquals(true, events.all().get(0).value().contains(panel.get(0)), "the event carries the panel");
         }
+    }
+
+    @Test
+    void twoInstancesFinalizeEachRoundOnceAndAwardOnce() {
+        start();
+        List<String> panel = List.of(api.newJudge(admin), api.newJudge(admin));
+        String run = "终审 " + UUID.randomUUID().toString().substring(0, 8);
+        Instant closes = Instant.now().plus(3, ChronoUnit.SECONDS);
+        List<String> ids = publishClosingAt(run, closes, 4, closes.plus(1, ChronoUnit.DAYS));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Sql.count(db,
+                "SELECT COUNT(*) FROM challenge WHERE status = 'SCREENING' AND title LIKE '" + run + "%'") == 4);
+        for (String id : ids) {
+            api.put(admin, "/api/challenges/" + id + "/rounds/1/panel", Map.of("judgeIds", panel));
+            Events.deliver(new ScreeningStarted(id, "t", "o", 1, Instant.now()));
+            Events.deliver(new ScreeningCompleted(id, 1, 0, Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> Sql.count(db, "SELECT COUNT(*) FROM challenge WHERE"
+                + " screening_completed_at IS NOT NULL AND title LIKE '" + run + "%'") == 4);
+        for (String id : ids) {
+            api.post(admin, "/api/challenges/" + id + "/rounds/1/open", "");
+            api.post(admin, "/api/challenges/" + id + "/rounds/1/close", Map.of("force", true));
+            Events.deliver(new RoundRanked(id, 1, List.of(new RoundRanked.Entry(UUID.randomUUID().toString(),
+                    agency.organizationId(), agency.userId(), new java.math.BigDecimal("80.0000"), 1, "WINNER", 2, false)),
+                    Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> Sql.count(db,
+                "SELECT COUNT(*) FROM challenge WHERE status = 'AWARDED' AND title LIKE '" + run + "%'") == 4);
+        await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+        String keys = "('" + String.join("','", ids) + "')";
+        assertEquals(4, Sql.count(db, "SELECT COUNT(*) FROM outbox_message WHERE event_type = 'round.finalized.v1'"
+                + " AND message_key IN " + keys), "each round finalized once");
+        assertEquals(4, Sql.count(db, "SELECT COUNT(*) FROM outbox_message WHERE event_type = 'challenge.awarded.v1'"
+                + " AND message_key IN " + keys));
+        assertEquals(4, Sql.count(db, "SELECT COUNT(*) FROM funding_grant WHERE challenge_id IN " + keys),
+                "one tranche per winner, never twice");
     }
 }

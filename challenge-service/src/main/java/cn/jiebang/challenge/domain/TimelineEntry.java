@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * One line of a challenge's public timeline: a fact that happened ({@code planned = false}: published, amended,
- * screened, a round opened, failed, cancelled) or a date of its schedule ({@code planned = true}).
+ * screened, a round opened, closed, announced (公示) and finalized, awarded, failed, cancelled) or a date of its
+ * schedule ({@code planned = true}).
  */
 @Serdeable
 public record TimelineEntry(Instant at, String event, @Nullable String detail, boolean planned) {
@@ -38,9 +39,23 @@ public record TimelineEntry(Instant at, String event, @Nullable String detail, b
                 entries.add(new TimelineEntry(r.getOpenedAt(), "ROUND_OPENED", name, false));
             }
             entries.add(new TimelineEntry(r.getClosesAt(), "ROUND_CLOSES", name, true));
+            if (r.getClosedAt() != null) {
+                entries.add(new TimelineEntry(r.getClosedAt(), "ROUND_CLOSED", r.isForced() ? name + " (forced)" : name,
+                        false));
+            }
+            if (r.getAnnouncedAt() != null) {
+                entries.add(new TimelineEntry(r.getAnnouncedAt(), "RESULTS_ANNOUNCED", name + " · 公示至 "
+                        + r.getPublicityEndsAt(), false));
+            }
+            if (r.getFinalizedAt() != null) {
+                entries.add(new TimelineEntry(r.getFinalizedAt(), "ROUND_FINALIZED", name, false));
+            }
         }
         if (c.getEndedAt() != null && c.getStatus() == ChallengeStatus.FAILED) {
             entries.add(new TimelineEntry(c.getEndedAt(), "FAILED", c.getFailureReason(), false));
+        }
+        if (c.getEndedAt() != null && c.getStatus() == ChallengeStatus.AWARDED) {
+            entries.add(new TimelineEntry(c.getEndedAt(), "AWARDED", null, false));
         }
         if (c.getEndedAt() != null && c.getStatus() == ChallengeStatus.CANCELLED) {
             entries.add(new TimelineEntry(c.getEndedAt(), "CANCELLED", c.getCancellationReason(), false));
