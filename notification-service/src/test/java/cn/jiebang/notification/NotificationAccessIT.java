@@ -53,6 +53,7 @@ class NotificationAccessIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new java.util.HashMap<>(Devstack.resourceServerProperties(db));
         properties.putAll(Devstack.mail().serviceProperties());
+        properties.put("jiebang.webhooks.allow-private-addresses", "true");
         return properties;
     }
 

@@ -87,6 +87,8 @@ class NotificationChannelsIT implements TestPropertyProvider {
         properties.put("jiebang.deliveries.enabled", "false");
         properties.put("jiebang.deliveries.backoff", "100ms");
         properties.put("jiebang.deliveries.max-attempts", "5");
+        // the webhook receivers of these tests listen on 127.0.0.1
+        properties.put("jiebang.webhooks.allow-private-addresses", "true");
         return properties;
     }
 

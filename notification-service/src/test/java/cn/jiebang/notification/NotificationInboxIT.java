@@ -284,6 +284,19 @@ class NotificationInboxIT implements TestPropertyProvider {
     }
 
     @Test
+    void aWebhookMustPointAtAPublicAddress() {
+        String agency = TestTokens.shared().token(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "AGENCY");
+        for (String url : List.of("http://127.0.0.1:8080/hook", "http://10.1.2.3/hook", "http://192.168.0.9/hook",
+                "http://localhost/hook", "http://[::1]/hook")) {
+            HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                    .exchange(HttpRequest.POST("/api/webhooks", Map.of("url", url)).bearerAuth(agency)));
+            assertEquals(422, e.code(), url);
+            assertTrue(e.getResponse().getBody(String.class).orElse("").contains("webhook-url-not-allowed"), url);
+        }
+        assertEquals(0, Sql.count(db, "SELECT COUNT(*) FROM webhook"), "nothing stored");
+    }
+
+    @Test
     void pageSizeIsBounded() {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().retrieve(HttpRequest.GET("/api/notifications?size=1000").bearerAuth(token()), JSON));

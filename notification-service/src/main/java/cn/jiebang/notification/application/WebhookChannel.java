@@ -31,7 +31,10 @@ class WebhookChannel implements DeliveryChannel {
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    WebhookChannel(Webhooks webhooks, Clock clock) {
+    private final WebhookTargets targets;
+
+    WebhookChannel(Webhooks webhooks, Clock clock, WebhookTargets targets) {
+        this.targets = targets;
         this.webhooks = webhooks;
         this.clock = clock;
     }
@@ -54,6 +57,11 @@ class WebhookChannel implements DeliveryChannel {
     public void send(Delivery delivery) {
         Webhook webhook = webhooks.findById(webhookOf(delivery.target())).filter(Webhook::active)
                 .orElseThrow(() -> new IllegalStateException("the webhook was deactivated"));
+        try {
+            targets.check(webhook.url());
+        } catch (WebhookTargets.NotAllowed e) {
+            throw new IllegalStateException(e.getMessage());
+        }
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))
                 .timeout(Duration.ofSeconds(10))

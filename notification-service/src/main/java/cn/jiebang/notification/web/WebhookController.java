@@ -1,5 +1,6 @@
 package cn.jiebang.notification.web;
 
+import cn.jiebang.notification.application.WebhookTargets;
 import cn.jiebang.notification.domain.Deliveries;
 import cn.jiebang.notification.domain.Delivery;
 import cn.jiebang.notification.domain.Webhook;
@@ -56,8 +57,10 @@ class WebhookController {
     private final Webhooks webhooks;
     private final Deliveries deliveries;
     private final Clock clock;
+    private final WebhookTargets targets;
 
-    WebhookController(Webhooks webhooks, Deliveries deliveries, Clock clock) {
+    WebhookController(Webhooks webhooks, Deliveries deliveries, Clock clock, WebhookTargets targets) {
+        this.targets = targets;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.clock = clock;
@@ -98,6 +101,7 @@ class WebhookController {
     @Post
     @Transactional
     HttpResponse<WebhookView> register(@Body @Valid Registration registration, Authentication caller) {
+        targets.check(registration.url());
         String secret = registration.secret() != null ? registration.secret() : newSecret();
         Webhook webhook = webhooks.save(new Webhook(UUID.randomUUID().toString(), Callers.organizationOf(caller),
                 registration.url(), secret, true, clock.instant()));
