@@ -101,6 +101,11 @@ class JudgingIT implements TestPropertyProvider {
                 .bearerAuth(judgeToken), Argument.listOf(Map.class));
     }
 
+    /** The bid of an assignment, from the database: a blind round does not tell the judge. */
+    private String bidOf(Map<String, Object> assignment) {
+        return Sql.query(db, "SELECT bid_id FROM assignment WHERE id = '" + assignment.get("id") + "'");
+    }
+
     private static Map<String, Object> sheet(int tech, int team) {
         return Map.of("scores", List.of(Map.of("criterion", "TECH", "score", tech, "comment", "技术路线清晰"),
                 Map.of("criterion", "TEAM", "score", team, "comment", "团队完整")));
@@ -151,14 +156,16 @@ class JudgingIT implements TestPropertyProvider {
                 Map.of("decision", "SCREENED_IN", "reason", "合格")), admin));
 
         Events.deliver(new RoundOpened(challengeId, 1, "方案评审", "PROPOSAL_REVIEW", closes.plus(9, ChronoUnit.DAYS),
-                List.of(j1, j2, j3, j4), 2, true, Instant.now(), List.of()));
+                List.of(j1, j2, j3, j4), 2, true, Instant.now(), List.of(), List.of()));
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 Sql.count(db, "SELECT COUNT(*) FROM assignment WHERE challenge_id = '" + challengeId + "'") == 8);
 
         // no judge on a bid of its own organization; the load is even
         Map<String, List<String>> bidsOf = new HashMap<>();
         judgeTokens.forEach((judge, token) -> bidsOf.put(judge, assignmentsOf(token).stream()
-                .filter(a -> challengeId.equals(a.get("challengeId"))).map(a -> (String) a.get("bidId")).toList()));
+                .filter(a -> challengeId.equals(a.get("challengeId"))).map(a -> bidOf(a)).toList()));
+        assertTrue(assignmentsOf(judgeTokens.get(j3)).stream().allMatch(a -> a.get("bidId") == null),
+                "a blind round does not tell judges the bid id either");
         assertTrue(!bidsOf.get(j1).contains(bidIds.get(1)), "J1 is of T2's organization");
         assertTrue(!bidsOf.get(j2).contains(bidIds.get(0)), "J2 is of T1's member organization");
         assertEquals(List.of(2, 2, 2, 2), bidsOf.values().stream().map(List::size).toList(), "each judge two of the eight");
@@ -187,7 +194,7 @@ class JudgingIT implements TestPropertyProvider {
         assertEquals("WITHDRAWN", withdrawn.get("status"));
         assertEquals(9, Sql.count(db, "SELECT COUNT(*) FROM assignment WHERE challenge_id = '" + challengeId + "'"));
         assertEquals(2, Sql.count(db, "SELECT COUNT(*) FROM assignment WHERE challenge_id = '" + challengeId
-                + "' AND bid_id = '" + declined.get("bidId") + "' AND status = 'ACTIVE'"), "the bid keeps two judges");
+                + "' AND bid_id = '" + bidOf(declined) + "' AND status = 'ACTIVE'"), "the bid keeps two judges");
         assertEquals(0, Sql.count(db, "SELECT COUNT(*) FROM assignment a WHERE challenge_id = '" + challengeId
                 + "' AND status = 'ACTIVE' AND ((judge_id = '" + j1 + "' AND bid_id = '" + bidIds.get(1) + "') OR (judge_id = '"
                 + j2 + "' AND bid_id = '" + bidIds.get(0) + "'))"), "the replacement respects conflicts too");
@@ -195,12 +202,16 @@ class JudgingIT implements TestPropertyProvider {
         // sealed scoring: refusals, then every active assignment scored (bid i gets 9-i on both criteria)
         assertEquals("invalid-scores", problem(HttpRequest.PUT("/api/judging/assignments/" + first.get("id") + "/scores",
                 Map.of("scores", List.of(Map.of("criterion", "TECH", "score", 11, "comment", "x")))), j3Token, 422));
+        assertEquals("invalid-scores", problem(HttpRequest.PUT("/api/judging/assignments/" + first.get("id") + "/scores",
+                Map.of("scores", List.of(Map.of("criterion", "TECH", "score", 5, "comment", "x"),
+                        Map.of("criterion", "TECH", "score", 6, "comment", "y"), Map.of("criterion", "TEAM", "score", 5,
+                                "comment", "z")))), j3Token, 422), "a criterion scored twice in one sheet");
         assertEquals("round-not-closed", problem(HttpRequest.GET("/api/challenges/" + challengeId + "/rounds/1/ranking"),
                 admin, 409), "no ranking before the close");
         for (Map.Entry<String, String> judge : judgeTokens.entrySet()) {
             for (Map<String, Object> a : assignmentsOf(judge.getValue())) {
                 if (challengeId.equals(a.get("challengeId")) && "ACTIVE".equals(a.get("status"))) {
-                    int quality = 9 - bidIds.indexOf((String) a.get("bidId"));
+                    int quality = 9 - bidIds.indexOf(bidOf(a));
                     call(HttpRequest.PUT("/api/judging/assignments/" + a.get("id") + "/scores", sheet(quality, quality)),
                             judge.getValue());
                 }

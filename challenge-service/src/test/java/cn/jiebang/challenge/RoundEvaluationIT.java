@@ -253,11 +253,17 @@ class RoundEvaluationIT implements TestPropertyProvider {
             api.post(admin, "/api/challenges/" + id + "/rounds/1/close", Map.of("force", true));
         }
         api.post(admin, "/api/challenges/" + cancelled + "/cancel", Map.of("reason", "需求方撤回"));
-        ranked(cancelled, 1, List.of(0, 1), 1, "ADVANCED");
+        Events.deliver(new RoundRanked(cancelled, 1, List.of(new RoundRanked.Entry(bidOf(teams.get(0)),
+                teams.get(0).organizationId(), teams.get(0).userId(), new BigDecimal("80.0000"), 1, "ADVANCED", 2, false)),
+                Instant.now()));
         ranked(running, 1, List.of(0, 1), 1, "ADVANCED");
         await().atMost(Duration.ofSeconds(30)).until(() -> "FINALIZED".equals(roundStatus(running, 1)));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Sql.count(db, "SELECT COUNT(*) FROM round_result WHERE challenge_id = '" + cancelled + "'") == 1);
         await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
-        assertEquals("ANNOUNCED", roundStatus(cancelled, 1), "a cancelled challenge's round is not finalized");
+        assertEquals("CLOSED", roundStatus(cancelled, 1), "a cancelled challenge's results are kept, not announced");
+        assertEquals("challenge-ended", problem(HttpRequest.POST("/api/challenges/" + cancelled + "/rounds/1/objections",
+                Map.of("reasons", "异议")), teams.get(0).token(), 409), "and take no objection");
         assertEquals(0, Sql.count(db, "SELECT COUNT(*) FROM funding_grant WHERE challenge_id = '" + cancelled + "'"));
         assertEquals("CANCELLED", status(cancelled));
     }

@@ -312,7 +312,7 @@ class NotificationChannelsIT implements TestPropertyProvider {
         String replaced = UUID.randomUUID().toString();
         Instant closes = Instant.now().plus(10, ChronoUnit.HOURS);
         Events.deliver(new RoundOpened(challenge, 1, "方案评审", "PROPOSAL_REVIEW", closes, List.of(lagging, done, replaced),
-                1, false, Instant.now(), List.of()));
+                1, false, Instant.now(), List.of(), List.of()));
         Events.deliver(new JudgesAssigned(challenge, 1, "INITIAL", List.of(
                 new JudgesAssigned.Assignment("a1", "b1", lagging), new JudgesAssigned.Assignment("a2", "b2", done),
                 new JudgesAssigned.Assignment("a3", "b3", replaced)), null, null, List.of(), Instant.now()));
@@ -322,7 +322,7 @@ class NotificationChannelsIT implements TestPropertyProvider {
         Events.deliver(new AssignmentScored(challenge, 1, "a4", done, Instant.now()));
         String closedChallenge = UUID.randomUUID().toString();
         Events.deliver(new RoundOpened(closedChallenge, 1, "方案评审", "PROPOSAL_REVIEW", closes, List.of(lagging), 1, false,
-                Instant.now(), List.of()));
+                Instant.now(), List.of(), List.of()));
         Events.deliver(new JudgesAssigned(closedChallenge, 1, "INITIAL", List.of(new JudgesAssigned.Assignment("c1", "b9",
                 lagging)), null, null, List.of(), Instant.now()));
         Events.deliver(new RoundClosed(closedChallenge, 1, true, Instant.now()));

@@ -264,7 +264,7 @@ class NotificationInboxIT implements TestPropertyProvider {
         Events.deliver(new ChallengeBiddingClosed(id, "固态电池", p.bidClosesAt(), Instant.now()));
         Events.deliver(new ScreeningCompleted(id, 1, 0, Instant.now()));
         Events.deliver(new RoundOpened(id, 1, "方案评审", "PROPOSAL_REVIEW", Instant.now().plus(9, java.time.temporal.ChronoUnit.DAYS),
-                List.of(judge), 1, true, Instant.now(), List.of()));
+                List.of(judge), 1, true, Instant.now(), List.of(), List.of()));
         Events.deliver(new ChallengeFailed(id, "固态电池", owner, "NONE_SCREENED_IN", Instant.now()));
         String requirement = UUID.randomUUID().toString();
         Events.deliver(new RequirementSubmitted(requirement, owner, agencyUser, "钠离子电池", "COMMON_KEY", "NEW_ENERGY",

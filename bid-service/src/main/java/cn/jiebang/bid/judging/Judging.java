@@ -92,13 +92,14 @@ public class Judging {
             return;
         }
         Instant now = now();
-        List<String> racing = event.bidIds().isEmpty()
+        List<String> racing = event.bidIds().isEmpty() && event.roundIndex() == 1
                 ? bids.findByChallengeIdAndStatus(event.challengeId(), BidStatus.SCREENED_IN).stream().map(Bid::getId)
                 .sorted().toList()
                 : event.bidIds().stream().sorted().toList();
         rounds.save(new RaceRound(null, event.challengeId(), event.roundIndex(), RaceRound.Status.OPEN,
-                event.judgeIds(), racing, now, null, null, false, event.closesAt(), event.kind(), null, null, null));
-        List<PanelAssignment.Judge> panel = panel(event.judgeIds());
+                event.judgeIds(), racing, now, null, null, false, event.closesAt(), event.kind(), null, null,
+                event.judgeOrganizationIds(), null));
+        List<PanelAssignment.Judge> panel = panel(event.judgeIds(), event.judgeOrganizationIds());
         PanelAssignment.Plan plan = PanelAssignment.assign(racing.stream().map(this::parties).toList(), panel,
                 event.minJudgesPerBid());
         List<JudgesAssigned.Assignment> made = new ArrayList<>();
@@ -110,9 +111,19 @@ public class Judging {
                 plan.shortOfJudges(), now));
     }
 
-    private List<PanelAssignment.Judge> panel(List<String> judgeIds) {
-        return judgeIds.stream().map(id -> new PanelAssignment.Judge(id,
-                users.findById(id).map(KnownUser::organizationId).orElse(null))).toList();
+    /**
+     * The panel with each judge's organization: as round.opened.v1 carried it, else (older events) from the
+     * account copy; a judge whose organization is unknown is never eligible.
+     */
+    private List<PanelAssignment.Judge> panel(List<String> judgeIds, @io.micronaut.core.annotation.Nullable List<String> organizations) {
+        List<PanelAssignment.Judge> panel = new ArrayList<>();
+        for (int i = 0; i < judgeIds.size(); i++) {
+            String id = judgeIds.get(i);
+            String organization = organizations != null && organizations.size() == judgeIds.size() ? organizations.get(i)
+                    : users.findById(id).map(KnownUser::organizationId).orElse(null);
+            panel.add(new PanelAssignment.Judge(id, organization));
+        }
+        return panel;
     }
 
     private PanelAssignment.Bid parties(String bidId) {
@@ -137,6 +148,7 @@ public class Judging {
     public BidVersion open(String judgeId, String assignmentId) {
         Assignment assignment = own(judgeId, assignmentId);
         requireActiveInOpenRound(assignment);
+        requireDeliverableIfMilestone(assignment);
         assignments.update(assignment.viewed(now()));
         return current(bids.require(assignment.bidId()));
     }
@@ -165,7 +177,8 @@ public class Judging {
             }
         }
         Instant now = now();
-        List<String> candidates = PanelAssignment.eligible(parties(assignment.bidId()), panel(round.judgeIds()), beenOnIt)
+        List<String> candidates = PanelAssignment.eligible(parties(assignment.bidId()),
+                        panel(round.judgeIds(), round.judgeOrganizationIds()), beenOnIt)
                 .stream().sorted((x, y) -> load.get(x).equals(load.get(y)) ? x.compareTo(y) : load.get(x) - load.get(y))
                 .toList();
         List<JudgesAssigned.Assignment> made = new ArrayList<>();
@@ -186,6 +199,7 @@ public class Judging {
         BiddingChallenge challenge = challenges.lock(assignment.challengeId());
         assignment = own(judgeId, assignmentId);
         RaceRound round = requireActiveInOpenRound(assignment);
+        requireDeliverableIfMilestone(assignment);
         RoundRules rules = challenge.round(assignment.roundIndex());
         List<FieldProblem> problems = new ArrayList<>();
         Set<String> codes = new HashSet<>();
@@ -216,6 +230,13 @@ public class Judging {
             outbox.add(new ScoringCompleted(round.challengeId(), round.roundIndex(), now));
         }
         return scored;
+    }
+
+    /** In a MILESTONE round judges score the deliverable: nothing to open or score before the team delivered. */
+    private void requireDeliverableIfMilestone(Assignment assignment) {
+        if (isMilestone(assignment) && deliverableFor(assignment).isEmpty()) {
+            throw new JudgingProblems.NoDeliverableYet(assignment.bidId(), assignment.roundIndex());
+        }
     }
 
     private boolean complete(RaceRound round, int minJudges) {
@@ -347,6 +368,11 @@ public class Judging {
                 throw new JudgingProblems.InvalidDeliverable(List.of(new FieldProblem("attachmentIds", attachmentId
                         + " is not a file your organization uploaded for this challenge")));
             }
+        }
+        boolean underReview = assignments.findByChallengeIdAndRoundIndex(bid.getChallengeId(), roundIndex).stream()
+                .anyMatch(a -> a.bidId().equals(bidId) && a.status() == Assignment.Status.ACTIVE && a.viewedAt() != null);
+        if (underReview) {
+            throw new JudgingProblems.UnderReview(bidId, roundIndex);
         }
         Deliverable next = new Deliverable(null, bidId, roundIndex, summary, List.copyOf(attachmentIds), userId, now, null);
         return deliverables.findByBidIdAndRoundIndex(bidId, roundIndex)

@@ -37,6 +37,20 @@ final class JudgingProblems {
         }
     }
 
+    static class NoDeliverableYet extends DomainProblem {
+        NoDeliverableYet(String bidId, int round) {
+            super(Kind.CONFLICT, "no-deliverable-yet", "bid " + bidId + " has not delivered for round " + round
+                    + " yet: judges of a MILESTONE round score its deliverable");
+        }
+    }
+
+    static class UnderReview extends DomainProblem {
+        UnderReview(String bidId, int round) {
+            super(Kind.CONFLICT, "deliverable-under-review", "a judge has opened the round " + round + " deliverable of bid "
+                    + bidId + ": it can no longer change");
+        }
+    }
+
     static class NotAnnounced extends DomainProblem {
         NotAnnounced(String challengeId, int round) {
             super(Kind.CONFLICT, "results-not-announced", "the results of round " + round + " of challenge "

@@ -20,6 +20,7 @@ public record RaceRound(@Id @GeneratedValue @Nullable Long id, String challengeI
                         boolean forced, @Nullable Instant closesAt, @Nullable String kind,
                         @Nullable Instant announcedAt,
                         @Nullable @TypeDef(type = DataType.JSON) List<AnnouncedResult> announcedResults,
+                        @Nullable @TypeDef(type = DataType.JSON) List<String> judgeOrganizationIds,
                         @Version @Nullable Long version) {
 
     /** A bid's result as challenge-service announced it (after any correction). */
@@ -32,17 +33,17 @@ public record RaceRound(@Id @GeneratedValue @Nullable Long id, String challengeI
 
     public RaceRound scoringCompleted(Instant at) {
         return new RaceRound(id, challengeId, roundIndex, status, judgeIds, bidIds, openedAt, at, closedAt, forced,
-                closesAt, kind, announcedAt, announcedResults, version);
+                closesAt, kind, announcedAt, announcedResults, judgeOrganizationIds, version);
     }
 
     public RaceRound closed(boolean wasForced, Instant at) {
         return new RaceRound(id, challengeId, roundIndex, Status.CLOSED, judgeIds, bidIds, openedAt, scoringCompletedAt,
-                at, wasForced, closesAt, kind, announcedAt, announcedResults, version);
+                at, wasForced, closesAt, kind, announcedAt, announcedResults, judgeOrganizationIds, version);
     }
 
     public RaceRound announced(List<AnnouncedResult> results, Instant at) {
         return new RaceRound(id, challengeId, roundIndex, status, judgeIds, bidIds, openedAt, scoringCompletedAt,
-                closedAt, forced, closesAt, kind, at, List.copyOf(results), version);
+                closedAt, forced, closesAt, kind, at, List.copyOf(results), judgeOrganizationIds, version);
     }
 
     public boolean isOpen() {

@@ -54,24 +54,34 @@ class JudgingController {
     }
 
     @Serdeable
-    record AssignmentView(String id, String challengeId, int roundIndex, String bidId, Assignment.Status status,
+    record AssignmentView(String id, String challengeId, int roundIndex, @Nullable String bidId, Assignment.Status status,
                           @Nullable Instant viewedAt, @Nullable Map<String, Assignment.Score> scores,
                           @Nullable Instant scoredAt) {
 
-        static AssignmentView of(Assignment a) {
-            return new AssignmentView(a.id(), a.challengeId(), a.roundIndex(), a.bidId(), a.status(), a.viewedAt(),
-                    a.scores(), a.scoredAt());
+        /** In a blind round the bid id is left out too: public results of earlier rounds map it to the team. */
+        static AssignmentView of(Assignment a, boolean blind) {
+            return new AssignmentView(a.id(), a.challengeId(), a.roundIndex(), blind ? null : a.bidId(), a.status(),
+                    a.viewedAt(), a.scores(), a.scoredAt());
         }
     }
 
     /** A bid as its judge sees it; in a blind round the organizations and people are left out. */
     @Serdeable
-    record BidForJudge(String bidId, int version, boolean blind, @Nullable String leadOrganizationId,
+    record BidForJudge(@Nullable String bidId, int version, boolean blind, @Nullable String leadOrganizationId,
                        @Nullable List<String> memberOrganizationIds, @Nullable BidContent.TeamMember teamLead,
                        @Nullable List<BidContent.TeamMember> coreMembers, String technicalApproach,
                        List<BidContent.Milestone> milestones, List<BidContent.CommittedIndicator> committedIndicators,
                        BigDecimal requestedBudget, List<AttachmentRef> attachments,
-                       @Nullable Deliverable deliverable) {
+                       @Nullable DeliverableView deliverable) {
+    }
+
+    /** What was delivered for a MILESTONE round, without who submitted it. */
+    @Serdeable
+    record DeliverableView(String summary, List<String> attachmentIds, Instant submittedAt) {
+
+        static DeliverableView of(Deliverable d) {
+            return new DeliverableView(d.summary(), d.attachmentIds(), d.submittedAt());
+        }
     }
 
     @Serdeable
@@ -97,7 +107,7 @@ class JudgingController {
     @Secured("JUDGE")
     @Get("/judging/assignments")
     List<AssignmentView> mine(Authentication caller) {
-        return judging.of(caller.getName()).stream().map(AssignmentView::of).toList();
+        return judging.of(caller.getName()).stream().map(a -> AssignmentView.of(a, judging.isBlind(a))).toList();
     }
 
     @Operation(summary = "Open an assigned bid (JUDGE): its last version, without team identity in a blind round; "
@@ -109,8 +119,9 @@ class JudgingController {
         boolean blind = judging.isBlind(assignment);
         BidVersion v = judging.open(caller.getName(), id);
         BidContent c = v.content();
-        Deliverable deliverable = judging.isMilestone(assignment) ? judging.deliverableFor(assignment).orElse(null) : null;
-        return new BidForJudge(v.bidId(), v.versionNo(), blind, blind ? null : judging.leadOf(v.bidId()),
+        DeliverableView deliverable = judging.isMilestone(assignment)
+                ? judging.deliverableFor(assignment).map(DeliverableView::of).orElse(null) : null;
+        return new BidForJudge(blind ? null : v.bidId(), v.versionNo(), blind, blind ? null : judging.leadOf(v.bidId()),
                 blind ? null : c.memberOrganizationIds(), blind ? null : c.teamLead(), blind ? null : c.coreMembers(),
                 c.technicalApproach(), c.milestones(), c.committedIndicators(), c.requestedBudget(), v.attachments(),
                 deliverable);
@@ -121,7 +132,8 @@ class JudgingController {
     @Secured("JUDGE")
     @Post("/judging/assignments/{id}/conflict")
     AssignmentView conflict(@PathVariable String id, @Body @Valid ConflictDeclaration declaration, Authentication caller) {
-        return AssignmentView.of(judging.declareConflict(caller.getName(), id, declaration.reason().strip()));
+        Assignment withdrawn = judging.declareConflict(caller.getName(), id, declaration.reason().strip());
+        return AssignmentView.of(withdrawn, judging.isBlind(withdrawn));
     }
 
     @Operation(summary = "Score every criterion of an assigned bid, 0..max with a comment (JUDGE); revisable until "
@@ -130,8 +142,20 @@ class JudgingController {
     @Put("/judging/assignments/{id}/scores")
     AssignmentView score(@PathVariable String id, @Body @Valid ScoreSheet sheet, Authentication caller) {
         Map<String, Assignment.Score> scores = new LinkedHashMap<>();
-        sheet.scores().forEach(line -> scores.put(line.criterion(), new Assignment.Score(line.score(), line.comment().strip())));
-        return AssignmentView.of(judging.score(caller.getName(), id, scores));
+        for (ScoreLine line : sheet.scores()) {
+            if (scores.put(line.criterion(), new Assignment.Score(line.score(), line.comment().strip())) != null) {
+                throw new DuplicateLine(line.criterion());
+            }
+        }
+        Assignment scored = judging.score(caller.getName(), id, scores);
+        return AssignmentView.of(scored, judging.isBlind(scored));
+    }
+
+    static class DuplicateLine extends cn.jiebang.problem.DomainProblem {
+        DuplicateLine(String criterion) {
+            super(Kind.REJECTED, "invalid-scores", "criterion " + criterion + " is scored twice in one sheet",
+                    List.of(new FieldProblem("scores." + criterion, "is scored twice")));
+        }
     }
 
     @Operation(summary = "The team's own result in an announced round (TEAM, its organization's bid): aggregate, rank, "

@@ -146,16 +146,19 @@ public class ChallengeManagement {
         challenge.requireNotEnded("naming a panel");
         Round round = rounds.require(id, index);
         List<FieldProblem> problems = new ArrayList<>();
+        List<String> organizations = new ArrayList<>();
         for (int i = 0; i < judgeIds.size(); i++) {
             Optional<User> judge = users.findById(judgeIds.get(i));
             if (judge.isEmpty() || !judge.get().isActive() || !judge.get().getRoles().contains(Role.JUDGE)) {
                 problems.add(new FieldProblem("judgeIds[" + i + "]", "is not an active judge"));
+            } else {
+                organizations.add(judge.get().getOrganizationId());
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidChallenge("invalid-panel", "the panel names users who cannot judge", problems);
         }
-        round.namePanel(judgeIds);
+        round.namePanel(judgeIds, organizations);
         return rounds.update(round);
     }
 

@@ -96,7 +96,9 @@ public class Evaluation {
         }
         Challenge challenge = challenges.require(event.challengeId());
         Round round = rounds.require(event.challengeId(), event.roundIndex());
-        announce(challenge, round, false);
+        if (challenge.getStatus() == cn.jiebang.challenge.domain.ChallengeStatus.IN_EVALUATION) {
+            announce(challenge, round, false);
+        }
     }
 
     private void announce(Challenge challenge, Round round, boolean correction) {
@@ -115,7 +117,9 @@ public class Evaluation {
     @Transactional
     public Objection file(String challengeId, int index, String organizationId, String userId, String reasons) {
         Challenge challenge = challenges.require(challengeId);
-        Round round = rounds.require(challengeId, index);
+        challenge.requireNotEnded("objecting");
+        // the finalizing job claims the same row: an objection is filed before it runs, or refused after
+        Round round = rounds.lock(challengeId, index).orElseGet(() -> rounds.require(challengeId, index));
         Instant now = clock.instant();
         if (!round.inPublicity(now)) {
             throw new Refused(DomainProblem.Kind.CONFLICT, "publicity-over", "round " + index + " is not in its 公示 "

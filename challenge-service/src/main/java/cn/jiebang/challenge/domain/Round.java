@@ -43,6 +43,8 @@ public class Round {
     private RoundStatus status;
     @TypeDef(type = DataType.JSON)
     private List<String> judgeIds;
+    @TypeDef(type = DataType.JSON)
+    private List<String> judgeOrganizationIds;
     @Nullable
     private Instant openedAt;
     @TypeDef(type = DataType.JSON)
@@ -82,11 +84,15 @@ public class Round {
         r.publicityDays = plan.publicityDays();
         r.status = RoundStatus.PENDING;
         r.judgeIds = List.of();
+        r.judgeOrganizationIds = List.of();
         return r;
     }
 
-    /** Names (or renames) the judge panel; judges' roles and organizations are checked by the caller. */
-    public void namePanel(List<String> judges) {
+    /**
+     * Names (or renames) the judge panel, with each judge's organization in the same order; judges' roles are
+     * checked by the caller.
+     */
+    public void namePanel(List<String> judges, List<String> organizations) {
         if (status != RoundStatus.PENDING) {
             throw new RoundNotPending(challengeId, roundIndex, status, "its panel changed");
         }
@@ -100,6 +106,7 @@ public class Round {
                     List.of(new FieldProblem("judgeIds", "needs at least " + minJudgesPerBid + " judges")));
         }
         judgeIds = List.copyOf(judges);
+        judgeOrganizationIds = List.copyOf(organizations);
     }
 
     RoundOpened open(Instant now) {
@@ -118,7 +125,7 @@ public class Round {
         openedAt = now;
         entrants = List.copyOf(bidIds);
         return new RoundOpened(challengeId, roundIndex, name, kind.name(), closesAt, judgeIds, minJudgesPerBid, blind, now,
-                List.copyOf(bidIds));
+                List.copyOf(bidIds), judgeOrganizationIds);
     }
 
     ChallengePublished.Round published() {
@@ -410,5 +417,13 @@ public class Round {
 
     public void setFinalizedAt(@Nullable Instant finalizedAt) {
         this.finalizedAt = finalizedAt;
+    }
+
+    public List<String> getJudgeOrganizationIds() {
+        return judgeOrganizationIds;
+    }
+
+    public void setJudgeOrganizationIds(List<String> judgeOrganizationIds) {
+        this.judgeOrganizationIds = judgeOrganizationIds;
     }
 }

@@ -48,6 +48,11 @@ public interface Rounds extends GenericRepository<Round, Long> {
             + " ORDER BY r.opens_at LIMIT :limit FOR UPDATE SKIP LOCKED", nativeQuery = true)
     List<Round> claimDueForOpening(Instant now, int limit);
 
+    /** The round, locked until the transaction ends (an objection against the finalizing job). */
+    @Query(value = "SELECT * FROM challenge_round WHERE challenge_id = :challengeId AND round_index = :roundIndex"
+            + " FOR UPDATE", nativeQuery = true)
+    Optional<Round> lock(String challengeId, int roundIndex);
+
     default Round require(String challengeId, int index) {
         return findByChallengeIdAndRoundIndex(challengeId, index).orElseThrow(() -> new RoundNotFound(challengeId, index));
     }

@@ -143,7 +143,13 @@ class HorseRaceE2EIT {
                         || !"ACTIVE".equals(a.get("status").asText())) {
                     continue;
                 }
-                int quality = 10 - teamOfBid.get(a.get("bidId").asText());
+                // a blind round does not name the bid: the judge reads the approach ("路线 i") to know which it is
+                String bidId = a.get("bidId").isNull()
+                        ? null : a.get("bidId").asText();
+                int team = bidId != null ? teamOfBid.get(bidId) : Integer.parseInt(bids("GET", "/api/judging/assignments/"
+                        + a.get("id").asText() + "/bid", judge.token(), null).get("technicalApproach").asText()
+                        .replace("路线 ", ""));
+                int quality = 10 - team;
                 bids("PUT", "/api/judging/assignments/" + a.get("id").asText() + "/scores", judge.token(),
                         Map.of("scores", List.of(
                                 Map.of("criterion", "TECH", "score", quality, "comment", "技术路线评价"),
@@ -349,6 +355,9 @@ class HorseRaceE2EIT {
         challenges("POST", "/api/challenges/" + id + "/rounds/3/open", admin, null);
         await().atMost(Duration.ofSeconds(60)).until(() -> bids("GET", "/api/judging/assignments", judges.get(0).token(),
                 null).findValues("roundIndex").stream().anyMatch(n -> n.asInt() == 3));
+        for (String bidId : goingOn(second)) {
+            deliver(teams.get(teamOfBid.get(bidId)), id, bidId, 3);
+        }
         judgesScore(judges, id, 3, teamOfBid);
         JsonNode third = closeAndAwaitResults(admin, id, 3);
         assertEquals(1, goingOn(third).size());

@@ -60,24 +60,27 @@ public class EvaluationNotices {
     public void on(RoundAnnounced e, IncomingEvent envelope) {
         String zhPrefix = e.correction() ? "结果更正公示：" : "结果公示：";
         String enPrefix = e.correction() ? "Corrected results: " : "Results announced: ";
-        for (RoundAnnounced.Result r : e.results()) {
-            String zh = switch (r.decision()) {
+        // one notice per person, listing each of its bids (an organization may hold several)
+        Map<String, List<RoundAnnounced.Result>> bySubmitter = new TreeMap<>();
+        e.results().forEach(r -> bySubmitter.computeIfAbsent(r.submittedBy(), s -> new ArrayList<>()).add(r));
+        bySubmitter.forEach((submitter, mine) -> {
+            String zh = String.join("；", mine.stream().map(r -> "排名第 " + r.rank() + "，" + switch (r.decision()) {
                 case "WINNER" -> "揭榜成功";
                 case "ADVANCED" -> "晋级下一轮";
                 default -> "未晋级";
-            };
-            String en = switch (r.decision()) {
+            }).toList());
+            String en = String.join("; ", mine.stream().map(r -> "ranked " + r.rank() + ", " + switch (r.decision()) {
                 case "WINNER" -> "a winner";
                 case "ADVANCED" -> "advancing to the next round";
                 default -> "not advancing";
-            };
-            notifier.tell(List.of(r.submittedBy()), NotificationKind.ROUND_RESULTS, new Notifier.Text(
-                            zhPrefix + "「" + e.title() + "」第 " + e.roundIndex() + " 轮", "您的申报排名第 " + r.rank() + "，" + zh
+            }).toList());
+            notifier.tell(List.of(submitter), NotificationKind.ROUND_RESULTS, new Notifier.Text(
+                            zhPrefix + "「" + e.title() + "」第 " + e.roundIndex() + " 轮", "您的申报" + zh
                                     + "；公示至 " + Formats.beijing(e.publicityEndsAt()),
-                            enPrefix + "\"" + e.title() + "\" round " + e.roundIndex(), "Your bid ranks " + r.rank() + ", "
-                                    + en + "; objections until " + Formats.beijing(e.publicityEndsAt())),
+                            enPrefix + "\"" + e.title() + "\" round " + e.roundIndex(), "Your bid: " + en
+                                    + "; objections until " + Formats.beijing(e.publicityEndsAt())),
                     link(e.challengeId()) + "/rounds/" + e.roundIndex() + "/results", envelope.id());
-        }
+        });
         notifier.tell(recipients.withRoleIn(e.ownerOrganizationId(), "AGENCY"), NotificationKind.ROUND_RESULTS,
                 new Notifier.Text(zhPrefix + "「" + e.title() + "」第 " + e.roundIndex() + " 轮", e.results().size() + " 份申报",
                         enPrefix + "\"" + e.title() + "\" round " + e.roundIndex(), e.results().size() + " bids"),
@@ -104,13 +107,13 @@ public class EvaluationNotices {
 
     @Transactional(propagation = MANDATORY)
     public void on(RoundFinalized e, IncomingEvent envelope) {
-        for (RoundFinalized.Grant g : e.grants()) {
-            notifier.tell(List.of(g.submittedBy()), NotificationKind.FUNDING, new Notifier.Text(
-                            "经费拨付：「" + e.title() + "」第 " + e.roundIndex() + " 轮", "获得支持经费 ¥" + g.amount().toPlainString(),
-                            "Tranche granted: \"" + e.title() + "\" round " + e.roundIndex(),
-                            "Granted ¥" + g.amount().toPlainString()),
-                    link(e.challengeId()) + "/funding", envelope.id());
-        }
+        Map<String, java.math.BigDecimal> bySubmitter = new TreeMap<>();
+        e.grants().forEach(g -> bySubmitter.merge(g.submittedBy(), g.amount(), java.math.BigDecimal::add));
+        bySubmitter.forEach((submitter, amount) -> notifier.tell(List.of(submitter), NotificationKind.FUNDING,
+                new Notifier.Text("经费拨付：「" + e.title() + "」第 " + e.roundIndex() + " 轮", "获得支持经费 ¥"
+                        + amount.toPlainString(), "Tranche granted: \"" + e.title() + "\" round " + e.roundIndex(),
+                        "Granted ¥" + amount.toPlainString()),
+                link(e.challengeId()) + "/funding", envelope.id()));
     }
 
     @Transactional(propagation = MANDATORY)

@@ -75,6 +75,9 @@ public class Notifier {
     public void tell(Collection<String> userIds, NotificationKind kind, Text text, String link, String sourceEventId) {
         Instant now = clock.instant();
         for (String userId : new LinkedHashSet<>(userIds)) {
+            if (notifications.existsBySourceEventIdAndRecipient(sourceEventId, userId)) {
+                continue; // told already by another handler of the same event: one notification per event and person
+            }
             Optional<Recipient> recipient = recipients.findById(userId);
             boolean english = recipient.map(Recipient::language).filter("en"::equals).isPresent();
             String title = text.title(english);

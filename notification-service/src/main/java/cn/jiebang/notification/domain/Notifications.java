@@ -25,6 +25,8 @@ public interface Notifications extends GenericRepository<Notification, String> {
 
     long countByRecipientAndReadAtIsNull(String recipient);
 
+    boolean existsBySourceEventIdAndRecipient(String sourceEventId, String recipient);
+
     @Query(value = "UPDATE notification SET read_at = :now WHERE recipient = :recipient AND read_at IS NULL",
             nativeQuery = true)
     int markAllRead(String recipient, Instant now);
