@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * 赛马制 end to end: three services as processes, the real broker and databases. Six teams bid, five judges
  * score three rounds over HTTP; the weaker are eliminated each round, an upheld objection changes round 1's
- * result, tranches are granted and one winner is awarded; everyone concerned is told. A 公示 day lasts five
+ * result, tranches are granted and one winner is awarded; everyone concerned is told. A 公示 day lasts fifteen
  * seconds here ({@code JIEBANG_EVALUATION_PUBLICITY_DAY}).
  */
 class HorseRaceE2EIT {
@@ -50,7 +50,7 @@ class HorseRaceE2EIT {
         Path root = Platform.root();
         platform = Platform.start(root, Devstack.kafkaBootstrapServers(), databases,
                 List.of(freePort(), freePort(), freePort()), Devstack.mail().smtpPort(),
-                Map.of("challenge-service", Map.of("JIEBANG_EVALUATION_PUBLICITY_DAY", "5s",
+                Map.of("challenge-service", Map.of("JIEBANG_EVALUATION_PUBLICITY_DAY", "15s",
                         "JIEBANG_TIMED_TRANSITIONS_INTERVAL", "200ms")),
                 root.resolve("deploy/local/target/race-logs"));
     }
@@ -302,8 +302,10 @@ class HorseRaceE2EIT {
                 challenges("GET", "/api/challenges/" + id, admin, null).get("status").asText()));
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
                 send("bid-service", "GET", "/api/challenges/" + id + "/bids", admin, null).size() == 6);
+        // bid-service begins screening when challenge.bidding-closed.v1 reaches it (409 screening-not-open before)
         for (String bidId : teamOfBid.keySet()) {
-            bids("POST", "/api/bids/" + bidId + "/screening", admin, Map.of("decision", "SCREENED_IN", "reason", "材料齐全"));
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> bids("POST", "/api/bids/" + bidId
+                    + "/screening", admin, Map.of("decision", "SCREENED_IN", "reason", "材料齐全")) != null);
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> !challenges("GET", "/api/challenges/" + id, admin, null)
                 .get("screenedIn").isNull());
