@@ -164,11 +164,9 @@ public class Judging {
             throw new JudgingProblems.AlreadyViewed(assignmentId);
         }
         Assignment withdrawn = assignments.update(assignment.withdrawn(reason));
-        List<Assignment> all = assignments.findByChallengeIdAndRoundIndex(assignment.challengeId(), assignment.roundIndex());
         Set<String> beenOnIt = new HashSet<>();
-        Map<String, Integer> load = new TreeMap<>();
-        round.judgeIds().forEach(j -> load.put(j, 0));
-        for (Assignment a : all) {
+        Map<String, Integer> load = new HashMap<>();
+        for (Assignment a : assignments.findByChallengeIdAndRoundIndex(assignment.challengeId(), assignment.roundIndex())) {
             if (a.bidId().equals(assignment.bidId())) {
                 beenOnIt.add(a.judgeId());
             }
@@ -177,18 +175,16 @@ public class Judging {
             }
         }
         Instant now = now();
-        List<String> candidates = PanelAssignment.eligible(parties(assignment.bidId()),
-                        panel(round.judgeIds(), round.judgeOrganizationIds()), beenOnIt)
-                .stream().sorted((x, y) -> load.get(x).equals(load.get(y)) ? x.compareTo(y) : load.get(x) - load.get(y))
-                .toList();
+        java.util.Optional<String> next = PanelAssignment.replacement(parties(assignment.bidId()),
+                panel(round.judgeIds(), round.judgeOrganizationIds()), beenOnIt, load);
         List<JudgesAssigned.Assignment> made = new ArrayList<>();
-        if (!candidates.isEmpty()) {
-            Assignment replacement = assignments.save(Assignment.of(assignment.challengeId(), assignment.roundIndex(),
-                    assignment.bidId(), candidates.get(0), now));
+        next.ifPresent(judge -> {
+            Assignment replacement = assignments.save(Assignment.of(withdrawn.challengeId(), withdrawn.roundIndex(),
+                    withdrawn.bidId(), judge, now));
             made.add(new JudgesAssigned.Assignment(replacement.id(), replacement.bidId(), replacement.judgeId()));
-        }
+        });
         outbox.add(new JudgesAssigned(assignment.challengeId(), assignment.roundIndex(), "CONFLICT", made, judgeId,
-                assignment.id(), candidates.isEmpty() ? List.of(assignment.bidId()) : List.of(), now));
+                assignment.id(), next.isEmpty() ? List.of(assignment.bidId()) : List.of(), now));
         return withdrawn;
     }
 
@@ -391,13 +387,19 @@ public class Judging {
 
     /** Whether the organization races in an open MILESTONE round of the challenge (and so may upload for it). */
     public boolean racesInOpenMilestone(String challengeId, String organizationId) {
-        return bids.findByChallengeIdOrderByCreatedAt(challengeId).stream()
-                .filter(b -> b.getLeadOrganizationId().equals(organizationId))
-                .anyMatch(b -> challenges.require(challengeId).rounds().stream()
-                        .map(r -> rounds.findByChallengeIdAndRoundIndex(challengeId, r.index()))
-                        .flatMap(java.util.Optional::stream)
-                        .anyMatch(r -> r.isOpen() && "MILESTONE".equals(r.kind()) && r.bidIds().contains(b.getId())
-                                && (r.closesAt() == null || now().isBefore(r.closesAt()))));
+        Set<String> ours = new HashSet<>();
+        bids.findByChallengeIdOrderByCreatedAt(challengeId).stream()
+                .filter(b -> b.getLeadOrganizationId().equals(organizationId)).forEach(b -> ours.add(b.getId()));
+        if (ours.isEmpty()) {
+            return false;
+        }
+        Instant now = now();
+        return challenges.require(challengeId).rounds().stream()
+                .map(r -> rounds.findByChallengeIdAndRoundIndex(challengeId, r.index()))
+                .flatMap(java.util.Optional::stream)
+                .filter(r -> r.isOpen() && "MILESTONE".equals(r.kind())
+                        && (r.closesAt() == null || now.isBefore(r.closesAt())))
+                .anyMatch(r -> r.bidIds().stream().anyMatch(ours::contains));
     }
 
     /** Whether the judge has an active assignment on a bid that shows this attachment (in its version or deliverables). */

@@ -38,8 +38,7 @@ public final class PanelAssignment {
         Comparator<Bid> mostConstrainedFirst = Comparator
                 .comparingInt((Bid b) -> eligible(b, panel, Set.of()).size()).thenComparing(Bid::bidId);
         for (Bid bid : bids.stream().sorted(mostConstrainedFirst).toList()) {
-            List<String> chosen = eligible(bid, panel, Set.of()).stream()
-                    .sorted(Comparator.comparing((String j) -> load.get(j)).thenComparing(j -> j))
+            List<String> chosen = eligible(bid, panel, Set.of()).stream().sorted(leastLoadedFirst(load))
                     .limit(minJudges).toList();
             chosen.forEach(j -> load.merge(j, 1, Integer::sum));
             byBid.put(bid.bidId(), chosen);
@@ -48,6 +47,19 @@ public final class PanelAssignment {
             }
         }
         return new Plan(byBid, short_);
+    }
+
+    /**
+     * Who takes over a bid after a declared conflict: the least-loaded eligible panel judge (by active
+     * assignments in {@code load}) who has not been on the bid; none when nobody is left.
+     */
+    public static java.util.Optional<String> replacement(Bid bid, List<Judge> panel, Set<String> beenOnIt,
+                                                         Map<String, Integer> load) {
+        return eligible(bid, panel, beenOnIt).stream().min(leastLoadedFirst(load));
+    }
+
+    private static Comparator<String> leastLoadedFirst(Map<String, Integer> load) {
+        return Comparator.comparing((String j) -> load.getOrDefault(j, 0)).thenComparing(j -> j);
     }
 
     /** The panel judges who may judge the bid and have not been on it ({@code excluded}). */

@@ -119,7 +119,7 @@ public class Evaluation {
         Challenge challenge = challenges.require(challengeId);
         challenge.requireNotEnded("objecting");
         // the finalizing job claims the same row: an objection is filed before it runs, or refused after
-        Round round = rounds.lock(challengeId, index).orElseGet(() -> rounds.require(challengeId, index));
+        Round round = rounds.requireLocked(challengeId, index);
         Instant now = clock.instant();
         if (!round.inPublicity(now)) {
             throw new Refused(DomainProblem.Kind.CONFLICT, "publicity-over", "round " + index + " is not in its 公示 "

@@ -265,7 +265,7 @@ public class Challenge {
         return fail("NOBODY_ADVANCED", now);
     }
 
-    /** Whether the judge panel of a round may still change: not after the challenge ended. */
+    /** Refuses {@code action} (naming a panel, closing a round, objecting) once the challenge has ended. */
     public void requireNotEnded(String action) {
         if (ENDED.contains(status)) {
             throw new ChallengeEnded(id, status, action);

@@ -53,6 +53,10 @@ public interface Rounds extends GenericRepository<Round, Long> {
             + " FOR UPDATE", nativeQuery = true)
     Optional<Round> lock(String challengeId, int roundIndex);
 
+    default Round requireLocked(String challengeId, int index) {
+        return lock(challengeId, index).orElseThrow(() -> new RoundNotFound(challengeId, index));
+    }
+
     default Round require(String challengeId, int index) {
         return findByChallengeIdAndRoundIndex(challengeId, index).orElseThrow(() -> new RoundNotFound(challengeId, index));
     }

@@ -99,17 +99,15 @@ public class Notifier {
                 Delivery delivery = Delivery.pending(sourceEventId, Delivery.Channel.WEBHOOK,
                         WebhookChannel.target(webhook.id(), userId), r.organizationId(), notification.id(), title, body,
                         "", now);
-                deliveries.save(withPayload(delivery, new WebhookPayload(delivery.id(), sourceEventId, kind, userId,
-                        title, body, link, now)));
+                deliveries.save(delivery.withPayload(json(new WebhookPayload(delivery.id(), sourceEventId, kind, userId,
+                        title, body, link, now))));
             }
         }
     }
 
-    private Delivery withPayload(Delivery d, WebhookPayload payload) {
+    private String json(WebhookPayload payload) {
         try {
-            return new Delivery(d.id(), d.sourceEventId(), d.channel(), d.target(), d.organizationId(),
-                    d.notificationId(), d.subject(), d.body(), json.writeValueAsString(payload), d.status(),
-                    d.attempts(), d.nextAttemptAt(), d.lastError(), d.createdAt(), d.sentAt());
+            return json.writeValueAsString(payload);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -30,6 +30,11 @@ public record Delivery(@Id String id, String sourceEventId, Channel channel, Str
                 subject, body, payload, Status.PENDING, 0, now, null, now, null);
     }
 
+    public Delivery withPayload(String newPayload) {
+        return new Delivery(id, sourceEventId, channel, target, organizationId, notificationId, subject, body, newPayload,
+                status, attempts, nextAttemptAt, lastError, createdAt, sentAt);
+    }
+
     public Delivery sent(Instant now) {
         return new Delivery(id, sourceEventId, channel, target, organizationId, notificationId, subject, body, payload,
                 Status.SENT, attempts + 1, nextAttemptAt, null, createdAt, now);

@@ -21,8 +21,4 @@ public interface Recipients extends CrudRepository<Recipient, String> {
     @Query(value = "SELECT user_id FROM recipient WHERE FIND_IN_SET(:role, roles) > 0 ORDER BY user_id", nativeQuery = true)
     List<String> withRole(String role);
 
-    /** Whether the user reads English; Chinese is the default, also for a user not known yet. */
-    default boolean readsEnglish(String userId) {
-        return findById(userId).map(Recipient::language).filter("en"::equals).isPresent();
-    }
 }
