@@ -102,7 +102,7 @@ class SignInController {
         return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new ModelAndView<>("signin", model));
     }
 
-    @Post("/signout")
+    @Post(value = "/signout", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     HttpResponse<?> signOut(HttpRequest<?> request) {
         Visitors.replace(request, Visitor.anonymous());
         return Redirects.to(request, "/");
