@@ -140,6 +140,10 @@ class ChallengeAccessIT implements TestPropertyProvider {
                         adminAndOwnOrganization(200))
                 .route("GET /api/organizations/{id}/users", () -> HttpRequest.GET("/api/organizations/" + orgA + "/users"),
                         adminAndOwnOrganization(200))
+                .route("GET /api/directory/organizations", () -> HttpRequest.GET("/api/directory/organizations"),
+                        everyone(200))
+                .route("GET /api/directory/organizations/{id}",
+                        () -> HttpRequest.GET("/api/directory/organizations/" + orgB), everyone(200))
                 .route("POST /api/users", () -> HttpRequest.POST("/api/users", userBody(orgA, "TEAM")), adminOnly(201))
                 .route("GET /api/users", () -> HttpRequest.GET("/api/users"), adminOnly(200))
                 .route("GET /api/users/me", () -> HttpRequest.GET("/api/users/me"), signedIn(200))
@@ -181,6 +185,13 @@ class ChallengeAccessIT implements TestPropertyProvider {
                 .route("GET /api/challenges/{id}", () -> HttpRequest.GET("/api/challenges/" + draft),
                         with(with(with(signedIn(404), ADMIN, 200), "AGENCY", 200), AccessMatrix.ANONYMOUS, 404));
         assertEquals(drafts.expected(), drafts.actual());
+
+        // the directory shows active organizations only: an application is not there for anyone, ADMIN included
+        String application = pending();
+        AccessMatrix applications = new AccessMatrix(http, tokens)
+                .route("GET /api/directory/organizations/{id}",
+                        () -> HttpRequest.GET("/api/directory/organizations/" + application), everyone(404));
+        assertEquals(applications.expected(), applications.actual());
     }
 
     private String ownRequirement;

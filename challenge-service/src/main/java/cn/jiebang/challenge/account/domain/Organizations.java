@@ -6,11 +6,12 @@ import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
 
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface Organizations extends GenericRepository<Organization, String> {
+public interface Organizations extends GenericRepository<Organization, String>, JpaSpecificationExecutor<Organization> {
 
     Organization save(Organization organization);
 
@@ -24,8 +25,15 @@ public interface Organizations extends GenericRepository<Organization, String> {
 
     Page<Organization> findByStatus(OrganizationStatus status, Pageable pageable);
 
+    Optional<Organization> findByIdAndStatus(String id, OrganizationStatus status);
+
     default Organization require(String id) {
         return findById(id).orElseThrow(() -> new OrganizationNotFound(id));
+    }
+
+    /** An active organization; any other is answered exactly like an unknown id, so applications cannot be probed. */
+    default Organization requireActive(String id) {
+        return findByIdAndStatus(id, OrganizationStatus.ACTIVE).orElseThrow(() -> new OrganizationNotFound(id));
     }
 
     class OrganizationNotFound extends DomainProblem {

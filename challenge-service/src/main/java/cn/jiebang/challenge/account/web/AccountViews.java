@@ -29,6 +29,17 @@ final class AccountViews {
         }
     }
 
+    /**
+     * An organization as anyone may see it in the directory: who it is, never its credit code, status,
+     * rejection reason or users.
+     */
+    @Serdeable
+    record DirectoryEntry(String id, String name, Region region, OrganizationKind kind) {
+        static DirectoryEntry of(Organization o) {
+            return new DirectoryEntry(o.getId(), o.getName(), o.getRegion(), o.getKind());
+        }
+    }
+
     @Serdeable
     record UserView(String id, String organizationId, String name, String email, Set<Role> roles,
                     Set<TechnologyField> expertiseFields, String language, boolean active, Instant createdAt) {

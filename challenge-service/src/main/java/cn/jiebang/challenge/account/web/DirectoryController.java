@@ -1,0 +1,61 @@
+package cn.jiebang.challenge.account.web;
+
+import cn.jiebang.challenge.account.domain.DirectoryFilter;
+import cn.jiebang.challenge.account.domain.Organization;
+import cn.jiebang.challenge.account.domain.OrganizationKind;
+import cn.jiebang.challenge.account.domain.Organizations;
+import cn.jiebang.challenge.account.domain.Region;
+import cn.jiebang.challenge.account.web.AccountViews.DirectoryEntry;
+import cn.jiebang.challenge.account.web.AccountViews.Paged;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The public organization directory, so that a challenge's owner agency and a consortium's members can
+ * be shown by name: active organizations only, and of them only id, name, region and kind.
+ */
+@Tag(name = "directory")
+@Controller("/api/directory/organizations")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class DirectoryController {
+
+    private final Organizations organizations;
+
+    DirectoryController(Organizations organizations) {
+        this.organizations = organizations;
+    }
+
+    @Operation(summary = "Active organizations by name, filtered by region, kind and literal text in the name (anyone)")
+    @Get
+    Paged<DirectoryEntry> list(@QueryValue @Nullable @Size(max = 100) String q, @QueryValue @Nullable Region region,
+                               @QueryValue @Nullable OrganizationKind kind,
+                               @QueryValue(defaultValue = "0") @Min(0) int page,
+                               @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.asc("name"), Sort.Order.asc("id")));
+        Page<Organization> result = organizations.findAll(new DirectoryFilter(region, kind, q).toSpecification(), pageable);
+        return new Paged<>(result.getContent().stream().map(DirectoryEntry::of).toList(), page, size,
+                result.getTotalSize());
+    }
+
+    @Operation(summary = "One active organization (anyone); a pending or rejected one answers 404 like an unknown id")
+    @Get("/{id}")
+    DirectoryEntry get(@PathVariable String id) {
+        return DirectoryEntry.of(organizations.requireActive(id));
+    }
+}
