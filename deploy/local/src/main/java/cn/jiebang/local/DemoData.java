@@ -61,6 +61,14 @@ final class DemoData {
         }
     }
 
+    /** Whether bid-service has read the challenge's publication and takes bids on it. */
+    boolean biddingOpen(String bidService, String challengeId) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create(bidService + "/api/challenges/" + challengeId + "/bidding")).build(),
+                HttpResponse.BodyHandlers.ofString(UTF_8));
+        return response.statusCode() == 200 && response.body().contains("\"open\":true");
+    }
+
     String token(String email, String password) throws IOException, InterruptedException {
         return find(TOKEN, post("/api/auth/token", null, """
                 {"email": "%s", "password": "%s"}""".formatted(email, password), 200));

@@ -27,7 +27,7 @@ public final class LocalPlatform {
         Path root = Platform.root();
         Path logDir = root.resolve("deploy/local/target/logs");
         List<Integer> ports = List.of(port("CHALLENGE_SERVICE_PORT", 8081), port("BID_SERVICE_PORT", 8082),
-                port("NOTIFICATION_SERVICE_PORT", 8083));
+                port("NOTIFICATION_SERVICE_PORT", 8083), port("PORTAL_PORT", 8080));
 
         System.out.println("Starting Kafka (KRaft), MariaDB and a mail server (GreenMail) in-process ...");
         EmbeddedMail mail = new EmbeddedMail(port("SMTP_PORT", 3025), port("IMAP_PORT", 3143)).start();
@@ -38,7 +38,7 @@ public final class LocalPlatform {
                 ServerDatabases.create(mariaDb.server(), "jiebang_bid"),
                 ServerDatabases.create(mariaDb.server(), "jiebang_notification"));
 
-        System.out.println("Starting " + String.join(", ", Platform.SERVICES) + " (logs in " + logDir + ") ...");
+        System.out.println("Starting " + String.join(", ", Platform.SERVICES) + " and the portal (logs in " + logDir + ") ...");
         Platform platform;
         try {
             platform = Platform.start(root, kafka.bootstrapServers(), databases, ports, mail.smtpPort(), logDir);
@@ -66,8 +66,14 @@ public final class LocalPlatform {
         String challengeId = demo.publishDemoChallenge(admin, agencyOrganization, Instant.now());
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
 
+        String portal = platform.url(Platform.PORTAL);
         System.out.printf("%nJiebang is running (started in %.1f s).%n%n", startup.toMillis() / 1000.0);
+        System.out.printf("  Portal: open %s in a browser (sign in with a demo login below).%n", portal);
+        System.out.printf("          API clients use the same address: %s/api/... (one base URL for every service)%n%n", portal);
         for (ServiceProcess p : platform.processes()) {
+            if (p.name().equals(Platform.PORTAL)) {
+                continue;
+            }
             System.out.printf("  %-22s %s   (pid %d, API docs %s/swagger-ui/index.html, log %s)%n",
                     p.name(), p.url(), p.pid(), p.url(), p.log());
         }
@@ -77,12 +83,12 @@ public final class LocalPlatform {
                 mail.smtpPort(), mail.imapPort());
         System.out.printf("    curl -s \"imap://127.0.0.1:%d/INBOX;UID=1\" --user team@jiebang.local:any%n", mail.imapPort());
         System.out.printf("%nDemo challenge %s is published:%n", challengeId);
-        System.out.printf("  curl %s/api/challenges/%s%n", platform.url("challenge-service"), challengeId);
-        System.out.printf("  curl %s/api/challenges/%s/bidding%n", platform.url("bid-service"), challengeId);
-        System.out.printf("  curl %s/api/notifications -H \"Authorization: Bearer $TOKEN\"%n",
-                platform.url("notification-service"));
-        System.out.printf("%nDemo logins (POST %s/api/auth/token with {\"email\", \"password\"} for a token):%n",
-                platform.url("challenge-service"));
+        System.out.printf("  %s/challenges/%s%n", portal, challengeId);
+        System.out.printf("  curl %s/api/challenges/%s%n", portal, challengeId);
+        System.out.printf("  curl %s/api/challenges/%s/bidding%n", portal, challengeId);
+        System.out.printf("  curl %s/api/notifications -H \"Authorization: Bearer $TOKEN\"%n", portal);
+        System.out.printf("%nDemo logins (sign in at %s/signin, or POST %s/api/auth/token with {\"email\", \"password\"} for a token):%n",
+                portal, portal);
         for (DemoData.Login login : DemoData.LOGINS) {
             System.out.printf("  %-7s %-22s %-20s %s%n", login.role(), login.email(), login.password(), login.organization());
         }

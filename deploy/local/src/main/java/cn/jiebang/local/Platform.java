@@ -19,12 +19,14 @@ final class Platform implements AutoCloseable {
 
     static final String VERSION = "0.1.0-SNAPSHOT";
     static final List<String> SERVICES = List.of("challenge-service", "bid-service", "notification-service");
+    static final String PORTAL = "portal";
 
     private final List<ServiceProcess> processes = new ArrayList<>();
 
     /**
-     * Starts every service of {@link #SERVICES}: {@code databases} and {@code ports} are in the same order.
-     * All are started before any is awaited, so their start-ups overlap.
+     * Starts every service of {@link #SERVICES}: {@code databases} and {@code ports} are in the same order;
+     * a fourth port starts the portal in front of them. All are started before any is awaited, so their
+     * start-ups overlap.
      */
     static Platform start(Path root, String kafkaBootstrapServers, List<TestDatabase> databases, List<Integer> ports,
                           int smtpPort, Path logDir) throws Exception {
@@ -60,6 +62,16 @@ final class Platform implements AutoCloseable {
                         root.resolve(service).resolve("target").resolve(service + "-" + VERSION + ".jar"),
                         ports.get(i), env, logDir));
             }
+            if (ports.size() > SERVICES.size()) {
+                Map<String, String> env = new HashMap<>(Map.of(
+                        "JIEBANG_CHALLENGE_SERVICE_URL", "http://localhost:" + ports.get(0),
+                        "JIEBANG_BID_SERVICE_URL", "http://localhost:" + ports.get(1),
+                        "JIEBANG_NOTIFICATION_SERVICE_URL", "http://localhost:" + ports.get(2)));
+                env.putAll(serviceEnv.getOrDefault(PORTAL, Map.of()));
+                platform.processes.add(ServiceProcess.start(PORTAL,
+                        root.resolve(PORTAL).resolve("target").resolve(PORTAL + "-" + VERSION + ".jar"),
+                        ports.get(SERVICES.size()), env, logDir));
+            }
             for (ServiceProcess process : platform.processes) {
                 process.awaitHealthy(Duration.ofSeconds(180));
             }
@@ -75,7 +87,7 @@ final class Platform implements AutoCloseable {
     }
 
     String url(String service) {
-        return processes.get(SERVICES.indexOf(service)).url();
+        return processes.stream().filter(p -> p.name().equals(service)).findFirst().orElseThrow().url();
     }
 
     @Override
