@@ -11,6 +11,7 @@ import cn.jiebang.events.UserUpdated;
 import cn.jiebang.testing.Published;
 import cn.jiebang.testing.AccessMatrix;
 import cn.jiebang.testing.Events;
+import cn.jiebang.testing.GatewayRouteTable;
 import cn.jiebang.testing.Sql;
 import cn.jiebang.web.Routes;
 import io.micronaut.http.HttpRequest;
@@ -97,6 +98,11 @@ class BidAccessIT implements TestPropertyProvider {
     private static MultipartBody pdf() {
         return MultipartBody.builder().addPart("file", "方案.pdf", MediaType.APPLICATION_PDF_TYPE,
                 "%PDF-1.7 matrix".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
+    }
+
+    @Test
+    void theGatewayForwardsEveryApiRouteAndNoOther() {
+        GatewayRouteTable.assertListsExactly("bid-service", Routes.of(router));
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.jiebang.challenge;
 import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.testing.AccessMatrix;
+import cn.jiebang.testing.GatewayRouteTable;
 import cn.jiebang.web.Routes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -60,6 +61,11 @@ class ChallengeAccessIT implements TestPropertyProvider {
     @AfterAll
     void dropDatabase() {
         Devstack.drop(db);
+    }
+
+    @Test
+    void theGatewayForwardsEveryApiRouteAndNoOther() {
+        GatewayRouteTable.assertListsExactly("challenge-service", Routes.of(router));
     }
 
     @Test

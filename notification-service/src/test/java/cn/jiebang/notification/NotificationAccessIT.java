@@ -7,6 +7,7 @@ import cn.jiebang.events.UserRegistered;
 import cn.jiebang.events.UserUpdated;
 import cn.jiebang.testing.AccessMatrix;
 import cn.jiebang.testing.Events;
+import cn.jiebang.testing.GatewayRouteTable;
 import cn.jiebang.testing.Sql;
 import cn.jiebang.web.Routes;
 import io.micronaut.http.HttpRequest;
@@ -60,6 +61,11 @@ class NotificationAccessIT implements TestPropertyProvider {
     @AfterAll
     void dropDatabase() {
         Devstack.drop(db);
+    }
+
+    @Test
+    void theGatewayForwardsEveryApiRouteAndNoOther() {
+        GatewayRouteTable.assertListsExactly("notification-service", Routes.of(router));
     }
 
     @Test
