@@ -152,7 +152,9 @@ class PreferencesController {
         model.put("subscriptionErrors", errors);
         model.put("subscriptionsProblem", problemMessage(problem, errors));
         model.put("problemFallback", "error.status." + status);
-        return HttpResponse.status(HttpStatus.valueOf(status)).body(new ModelAndView<>("inbox/preferences", model));
+        // htmx keeps the page's address, not the form's
+        return HttpResponse.status(HttpStatus.valueOf(status)).header("HX-Replace-Url", "/preferences")
+                .body(new ModelAndView<>("inbox/preferences", model));
     }
 
     private HttpResponse<?> emailRefused(Visitor visitor, Channels chosen, Map<String, String> errors,
@@ -164,7 +166,9 @@ class PreferencesController {
         model.put("emailErrors", errors);
         model.put("emailProblem", problemMessage(problem, errors));
         model.put("problemFallback", "error.status." + status);
-        return HttpResponse.status(HttpStatus.valueOf(status)).body(new ModelAndView<>("inbox/preferences", model));
+        // htmx keeps the page's address, not the form's
+        return HttpResponse.status(HttpStatus.valueOf(status)).header("HX-Replace-Url", "/preferences")
+                .body(new ModelAndView<>("inbox/preferences", model));
     }
 
     /**

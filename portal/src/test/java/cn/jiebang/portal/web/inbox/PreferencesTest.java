@@ -138,6 +138,7 @@ class PreferencesTest extends PortalTest {
         assertTrue(page.selectFirst("#field-NEW_MATERIALS").hasAttr("checked"), "the choice is kept");
         assertFalse(page.selectFirst("#region-TIANJIN").hasAttr("checked"), "what was sent, not what was stored");
         assertTrue(fake.received("PUT", "/api/subscriptions").isEmpty());
+        assertEquals("/preferences", answer.header("HX-Replace-Url"));
     }
 
     @Test
