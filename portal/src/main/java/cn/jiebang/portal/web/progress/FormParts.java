@@ -1,5 +1,6 @@
 package cn.jiebang.portal.web.progress;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
 import io.micronaut.http.server.multipart.MultipartBody;
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeoutException;
 final class FormParts {
 
     /** A form part: a file when {@code fileName} is not null. */
-    record Part(String name, String fileName, String contentType, byte[] bytes) {
+    record Part(String name, @Nullable String fileName, String contentType, byte[] bytes) {
 
         boolean isFile() {
             return fileName != null;

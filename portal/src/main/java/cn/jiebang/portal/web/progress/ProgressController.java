@@ -233,7 +233,7 @@ class ProgressController {
     @Nullable
     private static String problemMessage(@Nullable UpstreamProblem problem, Map<String, String> errors) {
         if (!errors.isEmpty()) {
-            return "form.errors";
+            return "error.status.422";
         }
         return problem == null ? null : "problem." + problem.code();
     }

@@ -173,7 +173,7 @@ class PreferencesTest extends PortalTest {
         assertEquals(422, answer.status());
         assertEquals("这些邮件设置无法保存，请刷新页面后重新选择。", answer.document().select("#email-error").text());
         assertEquals("true", answer.document().selectFirst("#email-FUNDING").attr("aria-invalid"));
-        assertEquals("提交的内容有误，请按提示修改：", answer.document().select("#email-problem").text());
+        assertEquals("提交的内容有误，请按提示修改。", answer.document().select("#email-problem").text());
     }
 
     @Test

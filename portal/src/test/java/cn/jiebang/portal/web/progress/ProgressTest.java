@@ -269,6 +269,7 @@ class ProgressTest extends PortalTest {
         assertEquals("Screened in", page.select("#screening-status").text());
         assertEquals("Advancing", page.select("#decision-1").text());
         assertEquals("Round 2: 中期比拼 Milestone review Being scored", page.select("#round-2-heading").text());
+        assertEquals("Your organization’s objection", page.select("#round-1 h4").first().text());
     }
 
     @Test
