@@ -238,6 +238,8 @@ class ApplicationTest extends PortalTest {
         Document received = browser().language("en").get("/organizations/apply/received").document();
 
         assertEquals("Application received", received.select("h1").text());
-        assertTrue(received.select("#applied-message").text().contains("The program office will review it."));
+        // MessageFormat would eat an ASCII apostrophe: the bundle uses ’
+        assertEquals("We have received your organization’s application. The program office will review it.",
+                received.select("#applied-message").text());
     }
 }

@@ -288,5 +288,6 @@ class ChallengePageTest extends PortalTest {
         assertEquals(List.of("at most", "at least"), column(page.select("#indicators tbody tr"), 1));
         assertEquals("Beijing, Tianjin, Hebei", page.select("#eligible-regions").text());
         assertTrue(page.select("#timeline li").get(4).text().contains("5 bids passed screening"));
+        assertEquals("Yes: judges do not see the teams’ names", page.select("#round-1 .round-blind").text());
     }
 }

@@ -43,6 +43,16 @@ class PublicMessagesTest {
     }
 
     @Test
+    void noMessageHasAnAsciiApostropheMessageFormatWouldEat() {
+        for (String name : new String[]{"public_zh", "public_en"}) {
+            Properties bundle = bundle(name);
+            for (String key : bundle.stringPropertyNames()) {
+                assertTrue(bundle.getProperty(key).indexOf('\'') < 0, name + " " + key);
+            }
+        }
+    }
+
+    @Test
     void everyKeyTheTemplatesNameIsInTheBundle() throws IOException {
         Set<String> keys = bundle("public_zh").stringPropertyNames();
         Set<String> missing = new TreeSet<>();
