@@ -105,6 +105,14 @@ final class DemoData {
      */
     String publishDemoChallenge(String admin, String agencyOrganization, Instant now)
             throws IOException, InterruptedException {
+        return publishChallenge(admin, agencyOrganization, approvedRequirement(admin, now),
+                "高端光刻胶国产化：28纳米ArF光刻胶",
+                "研制满足28纳米工艺要求的ArF光刻胶，分辨率不低于28纳米、线宽粗糙度不高于2.5纳米，完成产线验证。",
+                "NEW_MATERIALS", now);
+    }
+
+    /** 需求征集: the demo agency submits a requirement and the program office approves it. Returns its id. */
+    String approvedRequirement(String admin, Instant now) throws IOException, InterruptedException {
         Login agencyLogin = LOGINS.get(1);
         String agency = token(agencyLogin.email(), agencyLogin.password());
         String requirement = find(ID, post("/api/requirements", agency, """
@@ -116,16 +124,25 @@ final class DemoData {
                 """.formatted(now.plus(730, ChronoUnit.DAYS).toString().substring(0, 10)), 201));
         post("/api/requirements/" + requirement + "/submit", agency, "", 200);
         post("/api/requirements/" + requirement + "/approve", admin, "{\"comment\": \"同意凝练为榜单\"}", 200);
+        return requirement;
+    }
 
+    /**
+     * 需求凝练 and 发榜: the program office composes a two-round horse race from an approved requirement (one
+     * may serve many challenges) and publishes it. Returns the challenge id.
+     */
+    String publishChallenge(String admin, String agencyOrganization, String requirement, String title,
+                            String problemStatement, String technologyField, Instant now)
+            throws IOException, InterruptedException {
         Instant opens = now.truncatedTo(ChronoUnit.DAYS);
         Instant closes = opens.plus(45, ChronoUnit.DAYS).plus(9, ChronoUnit.HOURS);
         Instant round1 = opens.plus(48, ChronoUnit.DAYS);
         Instant round2 = opens.plus(200, ChronoUnit.DAYS);
         String body = """
-                {"title": "高端光刻胶国产化：28纳米ArF光刻胶",
-                 "problemStatement": "研制满足28纳米工艺要求的ArF光刻胶，分辨率不低于28纳米、线宽粗糙度不高于2.5纳米，完成产线验证。",
+                {"title": "%s",
+                 "problemStatement": "%s",
                  "ownerOrganizationId": "%s",
-                 "technologyField": "NEW_MATERIALS",
+                 "technologyField": "%s",
                  "region": "BEIJING",
                  "requirementIds": ["%s"],
                  "indicators": [
@@ -149,8 +166,8 @@ final class DemoData {
                     "criteria": [{"code": "KPI", "name": "指标达成", "weight": 100, "maxScore": 100}],
                     "aggregation": "MEAN", "advancement": {"rule": "TOP_N", "value": 1},
                     "minJudgesPerBid": 1, "blind": false, "tranchePerTeam": "20000000.00", "publicityDays": 7}]}
-                """.formatted(agencyOrganization, requirement, opens, closes, round1, round1.plus(14, ChronoUnit.DAYS),
-                round2, round2.plus(30, ChronoUnit.DAYS));
+                """.formatted(title, problemStatement, agencyOrganization, technologyField, requirement, opens, closes,
+                round1, round1.plus(14, ChronoUnit.DAYS), round2, round2.plus(30, ChronoUnit.DAYS));
         String id = find(ID, post("/api/challenges", admin, body, 201));
         post("/api/challenges/" + id + "/publish", admin, "", 200);
         return id;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -41,7 +42,8 @@ public final class LocalPlatform {
         System.out.println("Starting " + String.join(", ", Platform.SERVICES) + " and the portal (logs in " + logDir + ") ...");
         Platform platform;
         try {
-            platform = Platform.start(root, kafka.bootstrapServers(), databases, ports, mail.smtpPort(), logDir);
+            platform = Platform.start(root, kafka.bootstrapServers(), databases, ports, mail.smtpPort(), Map.of(),
+                    Platform.jvmOptions(Platform.QUICK_START_JVM), logDir);
         } catch (Exception e) {
             mariaDb.close();
             kafka.close();

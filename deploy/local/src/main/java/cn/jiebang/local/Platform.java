@@ -20,6 +20,11 @@ final class Platform implements AutoCloseable {
     static final String VERSION = "0.1.0-SNAPSHOT";
     static final List<String> SERVICES = List.of("challenge-service", "bid-service", "notification-service");
     static final String PORTAL = "portal";
+    /** The launcher's and the tests' JVMs: quick to start (C1 only), slow under load. */
+    static final List<String> QUICK_START_JVM = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+    /** For measuring: the JDK's server defaults (tiered C1 and C2, G1), the heap capped as five JVMs share a box. */
+    static final List<String> PRODUCTION_JVM = List.of("-Xmx512m", "-XX:+UseG1GC");
 
     private final List<ServiceProcess> processes = new ArrayList<>();
 
@@ -36,6 +41,13 @@ final class Platform implements AutoCloseable {
     /** As above, with more environment variables per service (e.g. a shorter 公示 day for a test). */
     static Platform start(Path root, String kafkaBootstrapServers, List<TestDatabase> databases, List<Integer> ports,
                           int smtpPort, Map<String, Map<String, String>> serviceEnv, Path logDir) throws Exception {
+        return start(root, kafkaBootstrapServers, databases, ports, smtpPort, serviceEnv, QUICK_START_JVM, logDir);
+    }
+
+    /** As above, every service and the portal in JVMs started with {@code jvmOptions}. */
+    static Platform start(Path root, String kafkaBootstrapServers, List<TestDatabase> databases, List<Integer> ports,
+                          int smtpPort, Map<String, Map<String, String>> serviceEnv, List<String> jvmOptions,
+                          Path logDir) throws Exception {
         Files.createDirectories(logDir);
         Platform platform = new Platform();
         String jwks = "http://localhost:" + ports.get(0) + "/keys";
@@ -58,19 +70,15 @@ final class Platform implements AutoCloseable {
                     env.put("JIEBANG_BOOTSTRAP_ADMIN_PASSWORD", DemoData.ADMIN_PASSWORD);
                 }
                 env.putAll(serviceEnv.getOrDefault(service, Map.of()));
-                platform.processes.add(ServiceProcess.start(service,
-                        root.resolve(service).resolve("target").resolve(service + "-" + VERSION + ".jar"),
-                        ports.get(i), env, logDir));
+                platform.processes.add(ServiceProcess.start(service, jar(root, service), ports.get(i), env, jvmOptions,
+                        logDir));
             }
             if (ports.size() > SERVICES.size()) {
-                Map<String, String> env = new HashMap<>(Map.of(
-                        "JIEBANG_CHALLENGE_SERVICE_URL", "http://localhost:" + ports.get(0),
-                        "JIEBANG_BID_SERVICE_URL", "http://localhost:" + ports.get(1),
-                        "JIEBANG_NOTIFICATION_SERVICE_URL", "http://localhost:" + ports.get(2)));
+                Map<String, String> env = new HashMap<>(portalEnv("http://localhost:" + ports.get(0),
+                        "http://localhost:" + ports.get(1), "http://localhost:" + ports.get(2)));
                 env.putAll(serviceEnv.getOrDefault(PORTAL, Map.of()));
-                platform.processes.add(ServiceProcess.start(PORTAL,
-                        root.resolve(PORTAL).resolve("target").resolve(PORTAL + "-" + VERSION + ".jar"),
-                        ports.get(SERVICES.size()), env, logDir));
+                platform.processes.add(ServiceProcess.start(PORTAL, jar(root, PORTAL), ports.get(SERVICES.size()), env,
+                        jvmOptions, logDir));
             }
             for (ServiceProcess process : platform.processes) {
                 process.awaitHealthy(Duration.ofSeconds(180));
@@ -80,6 +88,23 @@ final class Platform implements AutoCloseable {
             platform.close();
             throw e;
         }
+    }
+
+    /** Where the portal finds the services. */
+    static Map<String, String> portalEnv(String challengeService, String bidService, String notificationService) {
+        return Map.of("JIEBANG_CHALLENGE_SERVICE_URL", challengeService, "JIEBANG_BID_SERVICE_URL", bidService,
+                "JIEBANG_NOTIFICATION_SERVICE_URL", notificationService);
+    }
+
+    /** A service's (or the portal's) runnable jar, as {@code ./mvnw package} builds it. */
+    static Path jar(Path root, String module) {
+        return root.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+    }
+
+    /** {@code JIEBANG_JVM_OPTS}, split at spaces, when it is set; else {@code fallback}. */
+    static List<String> jvmOptions(List<String> fallback) {
+        String options = System.getenv("JIEBANG_JVM_OPTS");
+        return options == null || options.isBlank() ? fallback : List.of(options.strip().split("\\s+"));
     }
 
     List<ServiceProcess> processes() {

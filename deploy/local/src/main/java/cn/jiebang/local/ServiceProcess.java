@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,16 +30,18 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logDir) {
+    /** Starts {@code jar} in a JVM with {@code jvmOptions} (heap, collector, compiler) besides UTC and UTF-8. */
+    static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, List<String> jvmOptions,
+                                Path logDir) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = logDir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java,
-                "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8",
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString()))
+        List<String> command = new ArrayList<>(List.of(java, "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
