@@ -3,7 +3,8 @@ package cn.jiebang.bid;
 import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TestTokens;
-import cn.jiebang.events.ChallengePublished;
+import cn.jiebang.bid.judging.Assignment;
+import cn.jiebang.bid.judging.Assignments;
 import cn.jiebang.events.OrganizationRegistered;
 import cn.jiebang.events.OrganizationUpdated;
 import cn.jiebang.events.UserRegistered;
@@ -60,6 +61,9 @@ class BidAccessIT implements TestPropertyProvider {
     @Inject
     Router router;
 
+    @Inject
+    Assignments assignments;
+
     @Override
     public Map<String, String> getProperties() {
         return Devstack.resourceServerProperties(db);
@@ -90,9 +94,9 @@ class BidAccessIT implements TestPropertyProvider {
                 BidBody.aBid().build()).bearerAuth(callers.get("TEAM")), Map.class).get("bidId");
     }
 
-    /** Only JUDGE users may call: their own assignments (another's or an unknown one is {@code status} too). */
-    private static Map<String, Integer> judges(int status) {
-        return with(with(signedIn(403), "JUDGE", status), "JUDGE of another organization", status);
+    /** Only JUDGE users may call: the judge of organization A gets {@code own}, the other judge {@code other}. */
+    private static Map<String, Integer> judges(int own, int other) {
+        return with(with(signedIn(403), "JUDGE", own), "JUDGE of another organization", other);
     }
 
     private static MultipartBody pdf() {
@@ -112,7 +116,11 @@ class BidAccessIT implements TestPropertyProvider {
         Map<String, String> callers = AccessMatrix.tokens(tokens, ORG_A, ORG_B);
         String challengeId = openChallenge();
         String bidding = openChallenge();
-        String bid = bidOfA(callers, openChallenge());
+        String bidChallenge = openChallenge();
+        String bid = bidOfA(callers, bidChallenge);
+        // the judge of organization A declared a conflict on it: a real assignment that needs no open round
+        String assignment = assignments.save(Assignment.of(bidChallenge, 1, bid, "judge-" + ORG_A, Instant.now())
+                .withdrawn("回避")).id();
         String toWithdraw = bidOfA(callers, openChallenge());
         String attachment = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/challenges/" + bidding
                 + "/attachments", pdf()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(callers.get("TEAM")),
@@ -146,14 +154,14 @@ class BidAccessIT implements TestPropertyProvider {
                         + "/attachments", pdf()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE),
                         with(with(signedIn(403), "TEAM", 201), "TEAM of another organization", 201))
                 .route("GET /api/attachments/{id}", () -> HttpRequest.GET("/api/attachments/" + attachment), sealed)
-                .route("GET /api/judging/assignments", () -> HttpRequest.GET("/api/judging/assignments"), judges(200))
+                .route("GET /api/judging/assignments", () -> HttpRequest.GET("/api/judging/assignments"), judges(200, 200))
                 .route("GET /api/judging/assignments/{id}/bid", () -> HttpRequest.GET("/api/judging/assignments/"
-                        + UUID.randomUUID() + "/bid"), judges(404))
+                        + assignment + "/bid"), judges(409, 404))
                 .route("POST /api/judging/assignments/{id}/conflict", () -> HttpRequest.POST("/api/judging/assignments/"
-                        + UUID.randomUUID() + "/conflict", Map.of("reason", "回避")), judges(404))
+                        + assignment + "/conflict", Map.of("reason", "回避")), judges(409, 404))
                 .route("PUT /api/judging/assignments/{id}/scores", () -> HttpRequest.PUT("/api/judging/assignments/"
-                        + UUID.randomUUID() + "/scores", Map.of("scores", List.of(Map.of("criterion", "TECH", "score", 5,
-                        "comment", "好")))), judges(404))
+                        + assignment + "/scores", Map.of("scores", List.of(Map.of("criterion", "TECH", "score", 5,
+                        "comment", "好")))), judges(409, 404))
                 .route("GET /api/bids/{id}/rounds/{index}/result", () -> HttpRequest.GET("/api/bids/" + bid
                         + "/rounds/1/result"), with(ownTeam, "TEAM", 409))
                 .route("PUT /api/bids/{id}/rounds/{index}/deliverable", () -> HttpRequest.PUT("/api/bids/" + bid
@@ -167,6 +175,7 @@ class BidAccessIT implements TestPropertyProvider {
 
         assertEquals(Routes.of(router), matrix.routes(), "every route needs an entry in the authorization matrix");
         assertEquals(matrix.expected(), matrix.actual());
+        assertEquals(Map.of(), matrix.revealingRefusals(), "a refusal answers exactly as an unknown id does");
     }
 
     @Test

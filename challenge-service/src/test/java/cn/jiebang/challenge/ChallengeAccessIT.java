@@ -184,13 +184,26 @@ class ChallengeAccessIT implements TestPropertyProvider {
 
         assertEquals(Routes.of(router), matrix.routes(), "every route needs an entry in the authorization matrix");
         assertEquals(matrix.expected(), matrix.actual());
+        assertEquals(Map.of(), matrix.revealingRefusals(), "a refusal answers exactly as an unknown id does");
 
-        // a draft is the program office's and its owner agency's until published: everyone else is told it does not exist
+        // a draft is the program office's and its owner agency's until published: everyone else is told it does not
+        // exist, whatever it asks of the draft
         String draft = draft();
+        Map<String, Integer> draftRow = with(with(with(signedIn(404), ADMIN, 200), "AGENCY", 200), AccessMatrix.ANONYMOUS, 404);
         AccessMatrix drafts = new AccessMatrix(http, tokens)
-                .route("GET /api/challenges/{id}", () -> HttpRequest.GET("/api/challenges/" + draft),
-                        with(with(with(signedIn(404), ADMIN, 200), "AGENCY", 200), AccessMatrix.ANONYMOUS, 404));
+                .route("GET /api/challenges/{id}", () -> HttpRequest.GET("/api/challenges/" + draft), draftRow)
+                .route("GET /api/challenges/{id}/amendments", () -> HttpRequest.GET("/api/challenges/" + draft
+                        + "/amendments"), draftRow)
+                .route("GET /api/challenges/{id}/rounds/{index}/results", () -> HttpRequest.GET("/api/challenges/"
+                        + draft + "/rounds/1/results"), with(with(draftRow, ADMIN, 409), "AGENCY", 409))
+                .route("POST /api/challenges/{id}/rounds/{index}/objections", () -> HttpRequest.POST("/api/challenges/"
+                        + draft + "/rounds/1/objections", Map.of("reasons", "异议")),
+                        with(with(signedIn(403), "TEAM", 404), "TEAM of another organization", 404))
+                .route("GET /api/challenges/{id}/funding", () -> HttpRequest.GET("/api/challenges/" + draft + "/funding"),
+                        with(with(with(with(with(signedIn(403), ADMIN, 200), "AGENCY", 200), "AGENCY of another organization",
+                                404), "TEAM", 404), "TEAM of another organization", 404));
         assertEquals(drafts.expected(), drafts.actual());
+        assertEquals(Map.of(), drafts.revealingRefusals(), "a draft answers exactly as an unknown id does");
 
         // the directory shows active organizations only: an application is not there for anyone, ADMIN included
         String application = pending();
@@ -198,6 +211,7 @@ class ChallengeAccessIT implements TestPropertyProvider {
                 .route("GET /api/directory/organizations/{id}",
                         () -> HttpRequest.GET("/api/directory/organizations/" + application), everyone(404));
         assertEquals(applications.expected(), applications.actual());
+        assertEquals(Map.of(), applications.revealingRefusals(), "an application answers exactly as an unknown id does");
     }
 
     private String ownRequirement;

@@ -5,6 +5,9 @@ import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TestTokens;
 import cn.jiebang.events.UserRegistered;
 import cn.jiebang.events.UserUpdated;
+import cn.jiebang.notification.domain.Notification;
+import cn.jiebang.notification.domain.NotificationKind;
+import cn.jiebang.notification.domain.Notifications;
 import cn.jiebang.testing.AccessMatrix;
 import cn.jiebang.testing.Events;
 import cn.jiebang.testing.GatewayRouteTable;
@@ -50,6 +53,9 @@ class NotificationAccessIT implements TestPropertyProvider {
     @Inject
     Router router;
 
+    @Inject
+    Notifications notifications;
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new java.util.HashMap<>(Devstack.resourceServerProperties(db));
@@ -73,12 +79,15 @@ class NotificationAccessIT implements TestPropertyProvider {
         Map<String, String> callers = AccessMatrix.tokens(tokens, ORG_A, ORG_B);
         String webhookOfA = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/webhooks",
                 Map.of("url", "http://127.0.0.1:9/hook")).bearerAuth(callers.get("AGENCY")), Map.class).get("id");
+        // the TEAM user of organization A is the only one it belongs to
+        String notificationOfTeam = notifications.save(Notification.to("team-" + ORG_A, NotificationKind.BID_RECEIPT,
+                "回执", "已收到申报", "/api/bids/x", UUID.randomUUID().toString(), Instant.now())).id();
         Map<String, Integer> agenciesAndTeams = with(with(with(with(signedIn(403), "AGENCY", 200),
                 "AGENCY of another organization", 200), "TEAM", 200), "TEAM of another organization", 200);
         AccessMatrix matrix = new AccessMatrix(http, callers)
                 .route("GET /api/notifications", () -> HttpRequest.GET("/api/notifications"), signedIn(200))
                 .route("POST /api/notifications/{id}/read", () -> HttpRequest.POST("/api/notifications/"
-                        + UUID.randomUUID() + "/read", ""), signedIn(404))
+                        + notificationOfTeam + "/read", ""), with(signedIn(404), "TEAM", 200))
                 .route("POST /api/notifications/read", () -> HttpRequest.POST("/api/notifications/read", ""), signedIn(200))
                 .route("GET /api/subscriptions", () -> HttpRequest.GET("/api/subscriptions"), signedIn(200))
                 .route("PUT /api/subscriptions", () -> HttpRequest.PUT("/api/subscriptions",
@@ -101,6 +110,7 @@ class NotificationAccessIT implements TestPropertyProvider {
 
         assertEquals(Routes.of(router), matrix.routes(), "every route needs an entry in the authorization matrix");
         assertEquals(matrix.expected(), matrix.actual());
+        assertEquals(Map.of(), matrix.revealingRefusals(), "a refusal answers exactly as an unknown id does");
     }
 
     @Test

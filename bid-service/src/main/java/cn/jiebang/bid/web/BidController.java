@@ -18,6 +18,7 @@ import cn.jiebang.bid.domain.BidVersions;
 import cn.jiebang.bid.domain.BiddingChallenge;
 import cn.jiebang.bid.domain.BiddingChallenges;
 import cn.jiebang.bid.domain.Bids;
+import cn.jiebang.bid.domain.ChallengeNotOpenForBids;
 import cn.jiebang.web.Callers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
@@ -198,7 +199,11 @@ class BidController {
     @Get("/challenges/{id}/bids")
     List<BidView> ofChallenge(@PathVariable String id, Authentication caller) {
         BiddingChallenge challenge = challenges.require(id);
-        requireUnsealedFor(challenge, caller);
+        if (!mayReadBidsOf(challenge, caller)) {
+            // the same answer as for an unknown challenge
+            throw new ChallengeNotOpenForBids(id);
+        }
+        requireUnsealed(challenge);
         return bids.findByChallengeIdOrderByCreatedAt(id).stream().map(this::view).toList();
     }
 
@@ -242,12 +247,13 @@ class BidController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/attachments/{id}")
     HttpResponse<byte[]> download(@PathVariable String id, Authentication caller) {
-        Attachment attachment = attachments.findById(id).orElseThrow(() -> new BidProblems.BidNotFound("attachment " + id));
+        Attachment attachment = attachments.findById(id).orElseThrow(() -> noAttachment(id));
         boolean judgeOfIt = Callers.hasRole(caller, "JUDGE") && judging.judgeMaySee(caller.getName(), id);
         if (!isTeamOf(attachment.organizationId(), caller) && !judgeOfIt) {
-            requireUnsealedFor(challenges.require(attachment.challengeId()), caller);
+            requireUnsealed(challenges.findById(attachment.challengeId()).filter(c -> mayReadBidsOf(c, caller))
+                    .orElseThrow(() -> noAttachment(id)));
         }
-        byte[] bytes = store.get(id).orElseThrow(() -> new BidProblems.BidNotFound("attachment " + id));
+        byte[] bytes = store.get(id).orElseThrow(() -> noAttachment(id));
         return HttpResponse.ok(bytes).contentType(attachment.contentType())
                 .header("Content-Disposition", "attachment; filename*=UTF-8''"
                         + java.net.URLEncoder.encode(attachment.fileName(), java.nio.charset.StandardCharsets.UTF_8)
@@ -270,26 +276,36 @@ class BidController {
         return Callers.hasRole(caller, "TEAM") && organizationId.equals(Callers.organizationOf(caller));
     }
 
-    /** Its team always; the program office and the owner agency once unsealed; to anyone else it does not exist. */
+    /**
+     * Its team always; the program office and the owner agency once unsealed; to anyone else it does not exist,
+     * and the answer is the one for an unknown id (it names no challenge).
+     */
     private Bid readable(String id, Authentication caller) {
         Bid bid = bids.require(id);
         if (isTeamOf(bid.getLeadOrganizationId(), caller)) {
             return bid;
         }
-        requireUnsealedFor(challenges.require(bid.getChallengeId()), caller);
+        requireUnsealed(challenges.findById(bid.getChallengeId()).filter(c -> mayReadBidsOf(c, caller))
+                .orElseThrow(() -> new BidProblems.BidNotFound(id)));
         return bid;
     }
 
-    /** The program office and the owner agency read a challenge's bids only after the close; others never. */
-    private void requireUnsealedFor(BiddingChallenge challenge, Authentication caller) {
-        boolean owner = Callers.hasRole(caller, "AGENCY")
+    /** The program office and the owner agency read a challenge's bids (once unsealed); others never. */
+    private static boolean mayReadBidsOf(BiddingChallenge challenge, Authentication caller) {
+        return Callers.hasRole(caller, "ADMIN") || Callers.hasRole(caller, "AGENCY")
                 && challenge.ownerOrganizationId().equals(Callers.organizationOf(caller));
-        if (!Callers.hasRole(caller, "ADMIN") && !owner) {
-            throw new BidProblems.BidNotFound("of challenge " + challenge.challengeId());
-        }
+    }
+
+    /** Only for those who {@link #mayReadBidsOf may read} the bids: they are told to wait for the close. */
+    private void requireUnsealed(BiddingChallenge challenge) {
         if (challenge.isSealedAt(clock.instant())) {
             throw new BidProblems.BidsSealed(challenge.challengeId(), challenge.bidClosesAt());
         }
+    }
+
+    /** An attachment the caller may not read gets the answer of an unknown one. */
+    private static BidProblems.BidNotFound noAttachment(String id) {
+        return new BidProblems.BidNotFound("attachment " + id);
     }
 
     private BidView view(Bid bid) {

@@ -21,7 +21,6 @@ import cn.jiebang.challenge.domain.Amendments;
 import cn.jiebang.challenge.domain.Challenge;
 import cn.jiebang.challenge.domain.ChallengeFilter;
 import cn.jiebang.challenge.domain.ChallengeStatus;
-import cn.jiebang.challenge.domain.ChallengeNotFound;
 import cn.jiebang.challenge.domain.Challenges;
 import cn.jiebang.challenge.domain.InvalidChallenge;
 import cn.jiebang.problem.DomainProblem.FieldProblem;
@@ -74,12 +73,15 @@ class ChallengeController {
     private final Challenges challenges;
     private final Rounds rounds;
     private final Amendments amendments;
+    private final VisibleChallenges visible;
 
-    ChallengeController(ChallengeManagement management, Challenges challenges, Rounds rounds, Amendments amendments) {
+    ChallengeController(ChallengeManagement management, Challenges challenges, Rounds rounds, Amendments amendments,
+                        VisibleChallenges visible) {
         this.management = management;
         this.challenges = challenges;
         this.rounds = rounds;
         this.amendments = amendments;
+        this.visible = visible;
     }
 
     @Serdeable
@@ -211,7 +213,7 @@ class ChallengeController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/{id}/amendments")
     List<Amendment> amendments(@PathVariable String id, @Nullable Authentication caller) {
-        visible(id, caller);
+        visible.require(id, caller);
         return amendments.findByChallengeIdOrderById(id);
     }
 
@@ -227,21 +229,7 @@ class ChallengeController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/{id}")
     ChallengeView get(@PathVariable String id, @Nullable Authentication caller) {
-        return view(visible(id, caller), Callers.hasRole(caller, "ADMIN"));
-    }
-
-    /** Drafts are the program office's and the owner agency's; anyone else is told there is no such challenge. */
-    private Challenge visible(String id, @Nullable Authentication caller) {
-        Challenge challenge = challenges.require(id);
-        if (challenge.getPublishedAt() == null && !Callers.hasRole(caller, "ADMIN") && !ownedBy(challenge, caller)) {
-            throw new ChallengeNotFound(id);
-        }
-        return challenge;
-    }
-
-    private static boolean ownedBy(Challenge challenge, @Nullable Authentication caller) {
-        return Callers.hasRole(caller, "AGENCY")
-                && challenge.getOwnerOrganizationId().equals(Callers.organizationOf(caller));
+        return view(visible.require(id, caller), Callers.hasRole(caller, "ADMIN"));
     }
 
     private ChallengeView view(Challenge challenge, boolean showPanels) {

@@ -3,7 +3,6 @@ package cn.jiebang.challenge.web;
 import cn.jiebang.challenge.application.Evaluation;
 import cn.jiebang.challenge.domain.Challenge;
 import cn.jiebang.challenge.domain.ChallengeNotFound;
-import cn.jiebang.challenge.domain.Challenges;
 import cn.jiebang.challenge.domain.FundingGrant;
 import cn.jiebang.challenge.domain.FundingGrants;
 import cn.jiebang.challenge.domain.Objection;
@@ -53,20 +52,20 @@ import java.util.Map;
 class EvaluationController {
 
     private final Evaluation evaluation;
-    private final Challenges challenges;
     private final Rounds rounds;
     private final RoundResults results;
     private final Objections objections;
     private final FundingGrants grants;
+    private final VisibleChallenges visible;
 
-    EvaluationController(Evaluation evaluation, Challenges challenges, Rounds rounds, RoundResults results,
-                         Objections objections, FundingGrants grants) {
+    EvaluationController(Evaluation evaluation, Rounds rounds, RoundResults results,
+                         Objections objections, FundingGrants grants, VisibleChallenges visible) {
         this.evaluation = evaluation;
-        this.challenges = challenges;
         this.rounds = rounds;
         this.results = results;
         this.objections = objections;
         this.grants = grants;
+        this.visible = visible;
     }
 
     @Serdeable
@@ -123,8 +122,8 @@ class EvaluationController {
     @Operation(summary = "A round's results: public once announced (公示); before that to nobody")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/challenges/{id}/rounds/{index}/results")
-    Results results(@PathVariable String id, @PathVariable int index) {
-        Challenge challenge = challenges.require(id);
+    Results results(@PathVariable String id, @PathVariable int index, @Nullable Authentication caller) {
+        Challenge challenge = visible.require(id, caller);
         Round round = rounds.require(challenge.getId(), index);
         if (round.getAnnouncedAt() == null) {
             throw new Evaluation.Refused(cn.jiebang.problem.DomainProblem.Kind.CONFLICT, "results-not-announced",
@@ -139,6 +138,7 @@ class EvaluationController {
     @Post("/challenges/{id}/rounds/{index}/objections")
     HttpResponse<Objection> object(@PathVariable String id, @PathVariable int index,
                                    @Body @Valid ObjectionRequest request, Authentication caller) {
+        visible.require(id, caller);
         Objection filed = evaluation.file(id, index, Callers.organizationOf(caller), caller.getName(),
                 request.reasons().strip());
         return HttpResponse.created(filed, URI.create("/api/challenges/" + id + "/rounds/" + index + "/objections"));
@@ -175,10 +175,9 @@ class EvaluationController {
     @Secured({"ADMIN", "AGENCY", "TEAM"})
     @Get("/challenges/{id}/funding")
     List<FundingGrant> funding(@PathVariable String id, Authentication caller) {
-        Challenge challenge = challenges.require(id);
+        Challenge challenge = visible.require(id, caller);
         List<FundingGrant> all = grants.findByChallengeIdOrderByRoundIndex(id);
-        if (Callers.hasRole(caller, "ADMIN") || (Callers.hasRole(caller, "AGENCY")
-                && challenge.getOwnerOrganizationId().equals(Callers.organizationOf(caller)))) {
+        if (Callers.hasRole(caller, "ADMIN") || VisibleChallenges.ownedBy(challenge, caller)) {
             return all;
         }
         if (Callers.hasRole(caller, "TEAM")) {
