@@ -17,11 +17,13 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.client.ProxyHttpClient;
 import io.micronaut.http.client.multipart.MultipartBody;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.scheduling.TaskExecutors;
@@ -94,6 +96,12 @@ class AttachmentsController {
                 attachment.sizeBytes(), attachment.sha256())));
         model.put("uploaded", attachment.fileName());
         return HttpResponse.created(new ModelAndView<>("bids/attachments", model));
+    }
+
+    /** Larger than the portal itself accepts (its max-request-size): refused like bid-service's 413. */
+    @Error(exception = ContentLengthExceededException.class)
+    MutableHttpResponse<?> tooLarge(HttpRequest<?> request) {
+        return refused(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "problem.attachment-too-large");
     }
 
     /** A refusal replaces the upload's status line, not the list of files. */

@@ -28,11 +28,11 @@ class MyBidsTest extends PortalTest {
         Document page = browser.get("/my/bids").document();
 
         assertEquals("size=20&page=0", fake.received("GET", "/api/bids").get(0).query());
-        Element row = page.selectFirst("#my-bids tr[data-bid=b-1]");
+        Element row = page.selectFirst("#my-bids li[data-bid=b-1]");
         assertEquals(BidFixtures.TITLE, row.select(".bid-challenge").text());
         assertEquals("已提交", row.select(".tag").text());
         assertEquals("2", row.select(".bid-version").text());
-        assertTrue(row.text().contains("2026-03-05 16:00 北京时间 (UTC+8)"));
+        assertEquals("2026-03-05 16:00 北京时间 (UTC+8)", row.select(".bid-updated").text());
         assertEquals(List.of("/my/bids/b-1", "/my/bids/b-1", "/my/bids/b-1/receipt?version=2", "/my/bids/b-1/revise",
                 "/my/bids/b-1/progress"), row.select("a").eachAttr("href"));
     }
