@@ -70,6 +70,7 @@ class MyBidsTest extends PortalTest {
 
         assertEquals("已提交", page.select("#bid-status").text());
         assertEquals("2", page.select("#bid-version").text());
+        assertEquals("2026-03-05 16:00 北京时间 (UTC+8)", page.select("#bid-updated").text());
         assertEquals(List.of("天津大学", "北京精密仪器厂"), page.select("#bid-members li").eachText());
         assertEquals("李明 · 研究员", page.select("#bid-team-lead").text());
         assertEquals("2,500 万元", page.select("#bid-budget").text());
