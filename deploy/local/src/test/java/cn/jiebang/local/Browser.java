@@ -86,8 +86,41 @@ final class Browser implements AutoCloseable {
     }
 
     void waitForUrl(String fragment) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(fragment));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(fragment));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Path shot = screenshot("failed-" + System.currentTimeMillis());
+            throw new AssertionError("never reached " + fragment + " (screenshot " + shot + "); the page says:\n"
+                    + pageText(), e);
+        }
         waitFor(By.tagName("main"));
+    }
+
+    /** Chooses an option of a select; htmx may swap the page meanwhile, so this retries. */
+    void select(By by, String value) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    new org.openqa.selenium.support.ui.Select(d.findElement(by)).selectByValue(value);
+                    return true;
+                });
+    }
+
+    /** Clicks; htmx may swap the element meanwhile, so this retries. */
+    void click(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(by).click();
+                    return true;
+                });
+    }
+
+    /** An element's text; htmx may swap the element between finding and reading it, so this retries. */
+    String text(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(by).getText());
     }
 
     List<WebElement> all(By by) {
