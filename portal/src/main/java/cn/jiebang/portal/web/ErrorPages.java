@@ -12,6 +12,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.views.ModelAndView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,12 @@ class ErrorPages {
     @Error(global = true, status = HttpStatus.BAD_REQUEST)
     MutableHttpResponse<?> badRequest(HttpRequest<?> request) {
         return page(HttpStatus.BAD_REQUEST, "error.status.400", null);
+    }
+
+    /** An upload above the portal's limit (64 MB), wherever it was sent. */
+    @Error(global = true, exception = ContentLengthExceededException.class)
+    MutableHttpResponse<?> tooLarge(HttpRequest<?> request) {
+        return page(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "error.status.413", null);
     }
 
     @Error(global = true, exception = Throwable.class)
