@@ -16,11 +16,14 @@ import java.util.stream.Collectors;
 
 /**
  * Every error body of a service, whoever raised it (the router, bean validation, the domain), as
- * {@code application/problem+json}. A 5xx never shows the exception's message. Micronaut's default
- * JSON body provider steps aside when this bean exists.
+ * {@code application/problem+json}. A 5xx never shows the exception's message. A body
+ * {@link StrictJsonReader} refused is told by field, in the API's terms. Micronaut's default JSON body
+ * provider steps aside when this bean exists.
  */
 @Singleton
 class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
+
+    static final String INVALID_REQUEST = "invalid-request";
 
     @Override
     public String contentType() {
@@ -37,6 +40,11 @@ class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
             return new Problem(Problems.type(problem.code()), title, status, problem.getMessage(), instance,
                     problem.fieldProblems().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList());
         }
+        InvalidRequest invalid = status < 500 ? invalidRequest(cause) : null;
+        if (invalid != null) {
+            return new Problem(Problems.type(INVALID_REQUEST), title, status, invalid.getMessage(), instance,
+                    invalid.errors().stream().sorted(Comparator.comparing(Problem.FieldError::field)).toList());
+        }
         List<Problem.FieldError> fields = cause instanceof ConstraintViolationException violations
                 ? violations.getConstraintViolations().stream()
                         .map(v -> new Problem.FieldError(fieldName(v.getPropertyPath().toString()), v.getMessage()))
@@ -48,8 +56,18 @@ class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
                 : fields.isEmpty()
                         ? context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "))
                         : fields.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
-        String code = fields.isEmpty() ? title.toLowerCase(Locale.ROOT).replace(' ', '-') : "invalid-request";
+        String code = fields.isEmpty() ? title.toLowerCase(Locale.ROOT).replace(' ', '-') : INVALID_REQUEST;
         return new Problem(Problems.type(code), title, status, detail.isEmpty() ? null : detail, instance, fields);
+    }
+
+    /** The body {@link StrictJsonReader} refused: the binder reports it as the cause of a conversion error. */
+    private static InvalidRequest invalidRequest(Throwable cause) {
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof InvalidRequest invalid) {
+                return invalid;
+            }
+        }
+        return null;
     }
 
     /** Bean validation paths name the method and parameter ({@code create.request.title}); clients want the field. */
