@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static cn.jiebang.testing.RawHttp.assertNoInternals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -166,5 +167,43 @@ class StrictRequestsIT implements TestPropertyProvider {
     private Object fieldErrors(String path, Object body) {
         return raw.problem(raw.send("POST", path, agency.token(), "application/json", write(body)), 400,
                 "invalid-request").get("errors");
+    }
+
+    // ---- no internals in any refusal ------------------------------------------------------------------
+
+    @Test
+    void noRefusalShowsJavaInternals() {
+        signIn();
+        String valid = write(requirement());
+        List<RawHttp.Result> refusals = List.of(
+                raw.send("POST", "/api/requirements", agency.token(), "application/json", "{\"title\": "),
+                raw.send("POST", "/api/requirements", agency.token(), "application/json", "not json at all"),
+                raw.send("POST", "/api/requirements", agency.token(), "application/json", valid + "garbage"),
+                raw.send("POST", "/api/requirements", agency.token(), "application/json", "[" + valid + "]"),
+                raw.send("POST", "/api/requirements", agency.token(), "application/json", "null"),
+                raw.send("POST", "/api/requirements", agency.token(), "application/json", ""),
+                raw.send("POST", "/api/requirements", agency.token(), "application/json", "{\"a\":1,\"a\":2}"),
+                raw.send("POST", "/api/requirements", agency.token(), "application/json",
+                        write(with(requirement(), "kind", "NOT_A_KIND"))),
+                raw.send("POST", "/api/requirements", agency.token(), "application/json",
+                        write(with(requirement(), "indicators", "one"))),
+                raw.send("POST", "/api/requirements", agency.token(), "application/json",
+                        write(with(requirement(), "indicators", List.of(7)))),
+                raw.send("POST", "/api/requirements", agency.token(), "application/json",
+                        write(with(requirement(), "wantedBy", 20300630))),
+                raw.send("POST", "/api/challenges", admin, "application/json", "{\"rounds\": [{\"criteria\": "
+                        + "[{\"weight\": 59.99}], \"opensAt\": \"yesterday\"}], \"bidOpensAt\": 5}"),
+                raw.send("POST", "/api/auth/token", null, "application/json", "{\"email\": [\"a@b.c\"]}"),
+                raw.get("/api/challenges?page=abc", null),
+                raw.get("/api/challenges?size=-1", null),
+                raw.get("/api/challenges?status=NOT_A_STATUS", null),
+                raw.get("/api/requirements?page=1.5", admin),
+                raw.get("/api/challenges/" + UUID.randomUUID() + "/rounds/first", admin),
+                raw.send("PUT", "/api/requirements/" + UUID.randomUUID(), agency.token(), "application/json", "{}"));
+        for (RawHttp.Result refusal : refusals) {
+            assertEquals(4, refusal.status() / 100, refusal.toString());
+            assertEquals("application/problem+json", refusal.contentType(), refusal.toString());
+            assertNoInternals(refusal);
+        }
     }
 }
