@@ -101,6 +101,21 @@ class StrictRequestsIT implements TestPropertyProvider {
     }
 
     @Test
+    void anUnknownRouteIsNotFoundAndAnotherMediaTypeUnsupported() {
+        String challengeId = openChallenge();
+        String team = newTeam();
+        String bid = write(BidBody.aBid().build());
+        raw.problem(raw.get("/api/nonexistent", team), 404, "not-found");
+        raw.problem(raw.send("POST", "/api/challenges/" + challengeId + "/bids", team, "text/plain", bid), 415,
+                "unsupported-media-type");
+        raw.problem(raw.send("POST", "/api/challenges/" + challengeId + "/bids", team, null, bid), 415,
+                "unsupported-media-type");
+        raw.problem(submit(challengeId, tokens.token("office", "program-office", "ADMIN"), bid), 403, "forbidden");
+        raw.problem(submit(challengeId, null, bid), 401, "unauthorized");
+        assertEquals(0, bids(challengeId));
+    }
+
+    @Test
     void aBidIsTakenOnlyWhenItIsExactlyTheSchema() {
         String challengeId = openChallenge();
         String team = newTeam();

@@ -105,6 +105,40 @@ class StrictRequestsIT implements TestPropertyProvider {
         return Sql.count(db, "SELECT COUNT(*) FROM requirement WHERE title = '" + title + "'");
     }
 
+    // ---- routes and media types ---------------------------------------------------------------------
+
+    @Test
+    void anUnknownRouteIsNotFoundForEveryCaller() {
+        signIn();
+        raw.problem(raw.get("/api/nonexistent", admin), 404, "not-found");
+        raw.problem(raw.get("/api/nonexistent", agency.token()), 404, "not-found");
+        raw.problem(raw.get("/api/nonexistent", null), 404, "not-found");
+        raw.problem(raw.send("DELETE", "/api/requirements", agency.token(), null, null), 405, "method-not-allowed");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsAnUnsupportedMediaTypeEvenForTheRightRole() {
+        signIn();
+        String body = write(requirement());
+        raw.problem(raw.send("POST", "/api/requirements", agency.token(), "text/plain", body), 415,
+                "unsupported-media-type");
+        raw.problem(raw.send("POST", "/api/requirements", agency.token(), "application/x-www-form-urlencoded",
+                "title=x"), 415, "unsupported-media-type");
+        raw.problem(raw.send("POST", "/api/requirements", agency.token(), null, body), 415, "unsupported-media-type");
+    }
+
+    @Test
+    void aForbiddenCallIsStillForbiddenAndAnAnonymousOneStillUnauthorized() {
+        signIn();
+        String team = api.newTeam(admin, "天津大学").token();
+        String body = write(requirement());
+        raw.problem(raw.send("POST", "/api/requirements", team, "application/json", body), 403, "forbidden");
+        raw.problem(raw.send("POST", "/api/requirements", null, "application/json", body), 401, "unauthorized");
+        raw.problem(raw.get("/api/users", agency.token()), 403, "forbidden");
+        assertEquals(201, raw.send("POST", "/api/requirements", agency.token(), "application/json; charset=UTF-8",
+                body).status());
+    }
+
     // ---- JSON exactly as the schema says ----------------------------------------------------------------
 
     @Test

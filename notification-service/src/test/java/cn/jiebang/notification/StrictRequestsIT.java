@@ -65,6 +65,20 @@ class StrictRequestsIT implements TestPropertyProvider {
     }
 
     @Test
+    void anUnknownRouteIsNotFoundAndAnotherMediaTypeUnsupported() {
+        String team = team(UUID.randomUUID().toString());
+        raw.problem(raw.get("/api/nonexistent", team), 404, "not-found");
+        raw.problem(raw.get("/api/nonexistent", null), 404, "not-found");
+        String following = "{\"fields\": [\"NEW_MATERIALS\"], \"regions\": []}";
+        raw.problem(raw.send("PUT", "/api/subscriptions", team, "text/plain", following), 415, "unsupported-media-type");
+        raw.problem(raw.send("PUT", "/api/subscriptions", team, null, following), 415, "unsupported-media-type");
+        raw.problem(raw.send("PUT", "/api/subscriptions", null, "application/json", following), 401, "unauthorized");
+        raw.problem(raw.send("POST", "/api/webhooks", tokens.token("judge", organization, "JUDGE"), "application/json",
+                "{\"url\": \"https://example.cn/hook\"}"), 403, "forbidden");
+        assertEquals(200, raw.send("PUT", "/api/subscriptions", team, "application/json", following).status());
+    }
+
+    @Test
     void aSubscriptionIsStoredOnlyWhenItIsExactlyTheSchema() {
         String user = UUID.randomUUID().toString();
         String team = team(user);

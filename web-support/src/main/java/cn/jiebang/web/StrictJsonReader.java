@@ -8,10 +8,12 @@ import io.micronaut.core.io.buffer.ByteBuffer;
 import io.micronaut.core.io.buffer.ReferenceCounted;
 import io.micronaut.core.type.Argument;
 import io.micronaut.core.type.Headers;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.body.MessageBodyReader;
 import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.context.ServerRequestContext;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.jackson.core.tree.JsonNodeTreeCodec;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.JsonStreamConfig;
@@ -31,8 +33,9 @@ import java.util.regex.Pattern;
  * a value the client did not send. Micronaut's JSON reader is lenient by default (it ignores content after
  * the document, unwraps ["X"] into "X", reads "maybe" as false, 59.99 as 59 and 12345 as "12345") and
  * micronaut-serde 2.16 has no setting to stop it, so this reader goes first (its order is before the JSON
- * handler's) and hands the checked bytes to the same {@link JsonMapper}. Only request bodies a service
- * receives are held to this; what it reads as an HTTP client stays tolerant.
+ * handler's) and hands the checked bytes to the same {@link JsonMapper}. A body without Content-Type is a
+ * 415, not taken for JSON. Only request bodies a service receives are held to this; what it reads as an
+ * HTTP client stays tolerant.
  */
 @Singleton
 @Order(JsonMessageHandler.ORDER - 1)
@@ -83,6 +86,11 @@ final class StrictJsonReader<T> implements MessageBodyReader<T> {
     private T read(Argument<T> type, MediaType mediaType, byte[] bytes) {
         boolean requestBody = ServerRequestContext.currentRequest().isPresent();
         if (requestBody) {
+            if (mediaType == null) {
+                // Micronaut reads a body without Content-Type with the route's reader, as if it were JSON
+                throw new HttpStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "the body has no Content-Type; send it as " + MediaType.APPLICATION_JSON);
+            }
             List<Problem.FieldError> errors = shape.check(document(bytes), type);
             if (!errors.isEmpty()) {
                 throw refused(InvalidRequest.ofFields(errors));
