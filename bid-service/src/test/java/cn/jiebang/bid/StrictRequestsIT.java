@@ -139,4 +139,16 @@ class StrictRequestsIT implements TestPropertyProvider {
                 "POST", "/api/bids/" + bidId + "/versions", team, "application/json",
                 write(Map.of("baseVersion", 1.5, "content", BidBody.aBid().build())))));
     }
+
+    @Test
+    void aPageBeyondWhatCanBeCountedIsRefusedOnEveryList() {
+        String team = newTeam();
+        String admin = tokens.token("office", "program-office", "ADMIN");
+        for (Map.Entry<String, String> list : Map.of("/api/bids", team, "/api/audit", admin).entrySet()) {
+            Map<String, Object> problem = raw.problem(raw.get(list.getKey() + "?size=100&page=21474837",
+                    list.getValue()), 400, "invalid-request");
+            assertEquals("page", ((Map<?, ?>) ((List<?>) problem.get("errors")).get(0)).get("field"), list.getKey());
+            assertEquals(200, raw.get(list.getKey() + "?size=100&page=1000000", list.getValue()).status());
+        }
+    }
 }

@@ -240,4 +240,20 @@ class StrictRequestsIT implements TestPropertyProvider {
             assertNoInternals(refusal);
         }
     }
+
+    // ---- pages ------------------------------------------------------------------------------------------
+
+    @Test
+    void aPageBeyondWhatCanBeCountedIsRefusedOnEveryList() {
+        signIn();
+        api.approvedRequirement(admin, agency, "页 " + UUID.randomUUID());
+        for (String list : List.of("/api/challenges", "/api/requirements", "/api/users", "/api/organizations",
+                "/api/organizations/" + agency.organizationId() + "/users", "/api/directory/organizations",
+                "/api/audit")) {
+            RawHttp.Result result = raw.get(list + "?size=100&page=21474837", admin);
+            assertEquals("page", ((Map<?, ?>) ((List<?>) raw.problem(result, 400, "invalid-request").get("errors"))
+                    .get(0)).get("field"), list);
+            assertEquals(200, raw.get(list + "?size=100&page=1000000", admin).status(), list);
+        }
+    }
 }

@@ -111,4 +111,17 @@ class StrictRequestsIT implements TestPropertyProvider {
         Map<String, Object> choices = raw.parse(raw.get("/api/notification-preferences", team));
         assertEquals(true, ((Map<?, ?>) choices.get("email")).get("BID_RECEIPT"), "nothing was stored");
     }
+
+    @Test
+    void aPageBeyondWhatCanBeCountedIsRefusedOnEveryList() {
+        String team = team(UUID.randomUUID().toString());
+        String admin = tokens.token("office", "program-office", "ADMIN");
+        for (Map.Entry<String, String> list : Map.of("/api/notifications", team, "/api/webhooks/deliveries", team,
+                "/api/audit", admin).entrySet()) {
+            Map<String, Object> problem = raw.problem(raw.get(list.getKey() + "?size=100&page=21474837",
+                    list.getValue()), 400, "invalid-request");
+            assertEquals("page", ((Map<?, ?>) ((List<?>) problem.get("errors")).get(0)).get("field"), list.getKey());
+            assertEquals(200, raw.get(list.getKey() + "?size=100&page=1000000", list.getValue()).status());
+        }
+    }
 }

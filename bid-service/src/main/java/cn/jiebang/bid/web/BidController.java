@@ -19,6 +19,7 @@ import cn.jiebang.bid.domain.BiddingChallenge;
 import cn.jiebang.bid.domain.BiddingChallenges;
 import cn.jiebang.bid.domain.Bids;
 import cn.jiebang.web.Callers;
+import cn.jiebang.web.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -161,7 +162,7 @@ class BidController {
     @Operation(summary = "The bids the caller's organization leads, newest first (TEAM)")
     @Secured("TEAM")
     @Get("/bids")
-    BidPage mine(@QueryValue(defaultValue = "0") @Min(0) int page,
+    BidPage mine(@QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                  @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size, Authentication caller) {
         Page<Bid> result = bids.findByLeadOrganizationId(Callers.organizationOf(caller),
                 Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
