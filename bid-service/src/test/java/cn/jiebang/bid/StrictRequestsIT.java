@@ -141,6 +141,28 @@ class StrictRequestsIT implements TestPropertyProvider {
     }
 
     @Test
+    void anEmptyOrBlankIdempotencyKeyIsRefusedNotIgnored() {
+        String challengeId = openChallenge();
+        String team = newTeam();
+        String bid = write(BidBody.aBid().build());
+        for (String key : List.of("", " ", "\t")) {
+            RawHttp.Result refused = raw.send("POST", "/api/challenges/" + challengeId + "/bids", team,
+                    "application/json", bid, Map.of("Idempotency-Key", key));
+            assertEquals("Idempotency-Key", ((Map<?, ?>) ((List<?>) errors(refused)).get(0)).get("field"),
+                    "key [" + key + "]");
+        }
+        assertEquals(0, bids(challengeId), "no retry made a bid");
+
+        String bidId = (String) raw.parse(raw.send("POST", "/api/challenges/" + challengeId + "/bids", team,
+                "application/json", bid, Map.of("Idempotency-Key", "first"))).get("bidId");
+        RawHttp.Result revision = raw.send("POST", "/api/bids/" + bidId + "/versions", team, "application/json",
+                write(Map.of("baseVersion", 1, "content", BidBody.aBid().with("requestedBudget", "900000.00").build())),
+                Map.of("Idempotency-Key", ""));
+        assertEquals("Idempotency-Key", ((Map<?, ?>) ((List<?>) errors(revision)).get(0)).get("field"));
+        assertEquals(1, Sql.count(db, "SELECT COUNT(*) FROM bid_version WHERE bid_id = '" + bidId + "'"));
+    }
+
+    @Test
     void aPageBeyondWhatCanBeCountedIsRefusedOnEveryList() {
         String team = newTeam();
         String admin = tokens.token("office", "program-office", "ADMIN");
