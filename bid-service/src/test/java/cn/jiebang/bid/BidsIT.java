@@ -33,6 +33,8 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -269,6 +271,33 @@ class BidsIT implements TestPropertyProvider {
                 newTeam(), 422);
         assertEquals(List.of("requestedBudget", "committedIndicators[0].value", "committedIndicators[1].name"),
                 ((List<?>) refused.get("errors")).stream().map(e -> ((Map<?, ?>) e).get("field")).toList());
+    }
+
+    @Test
+    void aMilestoneFallsBetweenTheDayTheBidWindowOpensAndTheDayTheLastRoundCloses() {
+        Instant opens = Instant.now().minus(3, ChronoUnit.DAYS);
+        Instant closes = Instant.now().plus(5, ChronoUnit.DAYS);
+        String challengeId = challenge(anyone(1), opens, closes);
+        ZoneId beijing = ZoneId.of("Asia/Shanghai");
+        LocalDate firstDay = LocalDate.ofInstant(opens, beijing);
+        // Published.challenge: one round, closing 16 days after the bid window
+        LocalDate lastDay = LocalDate.ofInstant(closes.plus(16, ChronoUnit.DAYS), beijing);
+        String team = newTeam();
+        for (LocalDate wrong : List.of(LocalDate.of(2001, 1, 1), firstDay.minusDays(1), lastDay.plusDays(1))) {
+            Map<String, Object> refused = problem(post(challengeId, BidBody.aBid().with("milestones",
+                    List.of(milestone(firstDay), milestone(wrong)))), team, 422);
+            assertEquals("invalid-bid", type(refused));
+            assertEquals(List.of("milestones[1].dueOn"), ((List<?>) refused.get("errors")).stream()
+                    .map(e -> ((Map<?, ?>) e).get("field")).toList(), wrong.toString());
+        }
+        assertEquals(0, bidRows(challengeId));
+        submit(team, challengeId, BidBody.aBid().with("milestones", List.of(milestone(firstDay), milestone(lastDay)))
+                .build());
+        assertEquals(1, bidRows(challengeId));
+    }
+
+    private static Map<String, Object> milestone(LocalDate dueOn) {
+        return Map.of("title", "节点 " + dueOn, "dueOn", dueOn.toString(), "deliverable", "样品");
     }
 
     @Test

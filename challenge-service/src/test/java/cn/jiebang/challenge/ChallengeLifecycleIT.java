@@ -132,7 +132,8 @@ class ChallengeLifecycleIT implements TestPropertyProvider {
         assertEquals(List.of("bidClosesAt"), fields(closed));
         Map<String, Object> malformed = problem(HttpRequest.POST("/api/challenges",
                 ChallengeBody.aHorseRace(agency.organizationId(), requirement).with("mode", "LOTTERY").build()), admin, 400);
-        assertTrue(malformed.get("detail").toString().contains("LOTTERY"), malformed.toString());
+        assertEquals(List.of(Map.of("field", "mode", "message", "must be one of OPEN_COMPETITION, HORSE_RACE")),
+                malformed.get("errors"), malformed.toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.jiebang.audit;
 
+import cn.jiebang.web.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -38,7 +39,7 @@ class AuditController {
     @Operation(summary = "State-changing requests, newest first; filter by object id or actor (ADMIN)")
     @Get
     AuditPage list(@QueryValue @Nullable String objectId, @QueryValue @Nullable String actor,
-                   @QueryValue(defaultValue = "0") @Min(0) int page,
+                   @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                    @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
         Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.desc("id")));
         Page<AuditEntry> result = objectId != null ? entries.findByObjectId(objectId, pageable)

@@ -2,6 +2,7 @@ package cn.jiebang.bid.domain;
 
 import cn.jiebang.problem.DomainProblem.FieldProblem;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +12,10 @@ import java.util.Set;
 
 /**
  * The eligibility and content rules a bid must meet, checked at submission, at each revision and again
- * when bidding closes. Region and organization kind apply to the lead organization (牵头单位).
+ * when bidding closes. Region and organization kind apply to the lead organization (牵头单位). A milestone
+ * is due within the challenge: not before the day the bid window opens, nor after the day the last round
+ * is planned to close (Beijing calendar days, both included); what a team promises for later could never
+ * be judged, and a date before the window is a typing error, not a plan.
  */
 public final class BidRules {
 
@@ -55,6 +59,20 @@ public final class BidRules {
         if (content.requestedBudget().compareTo(challenge.totalBudget()) > 0) {
             problems.add(new FieldProblem("requestedBudget", "is above the challenge's total budget "
                     + challenge.totalBudget().toPlainString()));
+        }
+
+        LocalDate firstDay = challenge.firstDayOfBidding();
+        Optional<LocalDate> lastDay = challenge.lastDayOfEvaluation();
+        List<BidContent.Milestone> milestones = content.milestones();
+        for (int i = 0; i < milestones.size(); i++) {
+            LocalDate dueOn = milestones.get(i).dueOn();
+            if (dueOn.isBefore(firstDay)) {
+                problems.add(new FieldProblem("milestones[" + i + "].dueOn", "is before " + firstDay
+                        + ", the day the bid window opens"));
+            } else if (lastDay.isPresent() && dueOn.isAfter(lastDay.get())) {
+                problems.add(new FieldProblem("milestones[" + i + "].dueOn", "is after " + lastDay.get()
+                        + ", the day the challenge's last round closes"));
+            }
         }
 
         List<BidContent.CommittedIndicator> committed = content.committedIndicators();

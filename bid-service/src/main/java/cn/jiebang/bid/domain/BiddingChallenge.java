@@ -9,7 +9,12 @@ import io.micronaut.data.model.DataType;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * bid-service's copy of a published challenge, kept from {@code challenge.events}: what it needs to
@@ -32,6 +37,12 @@ public record BiddingChallenge(
         @Nullable Instant biddingClosedAt,
         @TypeDef(type = DataType.JSON) List<RoundRules> rounds) {
 
+    /**
+     * The calendar a bid's dates (a milestone's {@code dueOn}) are read on: Beijing's, the program office's,
+     * whose days the portal and the notices show.
+     */
+    public static final ZoneId CALENDAR = ZoneId.of("Asia/Shanghai");
+
     public static BiddingChallenge from(ChallengePublished event) {
         ChallengePublished.Eligibility e = event.eligibility();
         return new BiddingChallenge(event.challengeId(), event.title(), event.technologyField(), event.totalBudget(),
@@ -44,7 +55,7 @@ public record BiddingChallenge(
                         r.criteria().stream().map(c -> new RoundRules.Criterion(c.code(), c.name(), c.weight(),
                                 c.maxScore())).toList(),
                         r.aggregation(), r.advancement().rule(), r.advancement().value(), r.advancement().maxTeams(),
-                        r.minJudgesPerBid(), r.blind())).toList());
+                        r.minJudgesPerBid(), r.blind(), r.closesAt())).toList());
     }
 
     public BiddingChallenge withDeadline(Instant newClosesAt) {
@@ -78,6 +89,20 @@ public record BiddingChallenge(
 
     public boolean isLastRound(int index) {
         return rounds.stream().mapToInt(RoundRules::index).max().orElse(0) == index;
+    }
+
+    /** The day, on the platform's calendar, bids are first taken. */
+    public LocalDate firstDayOfBidding() {
+        return LocalDate.ofInstant(bidOpensAt, CALENDAR);
+    }
+
+    /**
+     * The day, on the platform's calendar, the last round is planned to close: the end of everything a bid
+     * can promise. Empty when no round says (a challenge projected before rounds kept their close).
+     */
+    public Optional<LocalDate> lastDayOfEvaluation() {
+        return rounds.stream().map(RoundRules::closesAt).filter(Objects::nonNull).max(Comparator.naturalOrder())
+                .map(closes -> LocalDate.ofInstant(closes, CALENDAR));
     }
 
     /** Bids are sealed until the window has closed: nobody but their team reads them before. */

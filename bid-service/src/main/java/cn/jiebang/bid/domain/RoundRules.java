@@ -1,15 +1,20 @@
 package cn.jiebang.bid.domain;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
-/** A round of a challenge as published: its criteria and rules, which judging and ranking apply. */
+/**
+ * A round of a challenge as published: its criteria and rules, which judging and ranking apply, and when it
+ * is planned to close ({@code closesAt}, null for challenges projected before it was kept).
+ */
 @Serdeable
 public record RoundRules(int index, String name, String kind, List<Criterion> criteria, String aggregation,
                          String advancementRule, BigDecimal advancementValue, int maxTeams, int minJudgesPerBid,
-                         boolean blind) {
+                         boolean blind, @Nullable Instant closesAt) {
 
     @Serdeable
     public record Criterion(String code, String name, int weight, int maxScore) {

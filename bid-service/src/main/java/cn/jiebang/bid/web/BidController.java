@@ -20,16 +20,18 @@ import cn.jiebang.bid.domain.BiddingChallenges;
 import cn.jiebang.bid.domain.Bids;
 import cn.jiebang.bid.domain.ChallengeNotOpenForBids;
 import cn.jiebang.web.Callers;
+import cn.jiebang.web.IdempotencyKey;
+import cn.jiebang.web.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -41,6 +43,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -65,6 +70,9 @@ import java.util.List;
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class BidController {
+
+    private static final String IDEMPOTENCY_KEY = "Optional, 1–100 characters: a retry with the same key answers the "
+            + "first receipt. Sent, it must not be empty or blank (400); to send no key, leave the header out";
 
     private final BidSubmission submission;
     private final Screening screening;
@@ -132,23 +140,26 @@ class BidController {
 
     @Operation(summary = "Submit a bid while the window is open (TEAM); answers with a receipt. A retry with the same "
             + "Idempotency-Key answers the first receipt and stores nothing; the same key with another body is a 422")
+    @Parameter(in = ParameterIn.HEADER, name = IdempotencyKey.HEADER, description = IDEMPOTENCY_KEY,
+            schema = @Schema(type = "string", minLength = 1, maxLength = IdempotencyKey.MAX_LENGTH))
     @Secured("TEAM")
     @Post("/challenges/{id}/bids")
-    HttpResponse<Receipt> submit(@PathVariable String id,
-                                 @Header("Idempotency-Key") @Nullable @Size(min = 1, max = 100) String idempotencyKey,
-                                 @Body @Valid BidContent content, Authentication caller) {
-        Receipt receipt = submission.submit(caller(caller), id, idempotencyKey, content);
+    HttpResponse<Receipt> submit(@PathVariable String id, HttpRequest<?> request, @Body @Valid BidContent content,
+                                 Authentication caller) {
+        Receipt receipt = submission.submit(caller(caller), id, IdempotencyKey.of(request), content);
         return HttpResponse.created(receipt, URI.create("/api/bids/" + receipt.bidId()));
     }
 
     @Operation(summary = "Revise a bid before the deadline (TEAM, its organization's): a new version based on the "
             + "latest one (baseVersion), or a 409 when another revision came first")
+    @Parameter(in = ParameterIn.HEADER, name = IdempotencyKey.HEADER, description = IDEMPOTENCY_KEY,
+            schema = @Schema(type = "string", minLength = 1, maxLength = IdempotencyKey.MAX_LENGTH))
     @Secured("TEAM")
     @Post("/bids/{id}/versions")
-    HttpResponse<Receipt> revise(@PathVariable String id,
-                                 @Header("Idempotency-Key") @Nullable @Size(min = 1, max = 100) String idempotencyKey,
-                                 @Body @Valid Revision revision, Authentication caller) {
-        Receipt receipt = submission.revise(caller(caller), id, revision.baseVersion(), idempotencyKey, revision.content());
+    HttpResponse<Receipt> revise(@PathVariable String id, HttpRequest<?> request, @Body @Valid Revision revision,
+                                 Authentication caller) {
+        Receipt receipt = submission.revise(caller(caller), id, revision.baseVersion(), IdempotencyKey.of(request),
+                revision.content());
         return HttpResponse.created(receipt, URI.create("/api/bids/" + id + "/versions/" + receipt.version()));
     }
 
@@ -162,7 +173,7 @@ class BidController {
     @Operation(summary = "The bids the caller's organization leads, newest first (TEAM)")
     @Secured("TEAM")
     @Get("/bids")
-    BidPage mine(@QueryValue(defaultValue = "0") @Min(0) int page,
+    BidPage mine(@QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                  @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size, Authentication caller) {
         Page<Bid> result = bids.findByLeadOrganizationId(Callers.organizationOf(caller),
                 Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));

@@ -14,6 +14,7 @@ import cn.jiebang.challenge.domain.RoundKind;
 import cn.jiebang.challenge.domain.RoundStatus;
 import cn.jiebang.challenge.domain.Rounds;
 import cn.jiebang.challenge.domain.TimelineEntry;
+import cn.jiebang.web.Paging;
 import io.micronaut.http.annotation.Put;
 import io.swagger.v3.oas.annotations.media.Schema;
 import cn.jiebang.challenge.domain.Amendment;
@@ -249,7 +250,7 @@ class ChallengeController {
                        @QueryValue @Nullable @PositiveOrZero BigDecimal maxBudget,
                        @QueryValue @Nullable Instant closesAfter, @QueryValue @Nullable Instant closesBefore,
                        @QueryValue @Nullable @Size(max = 100) String q,
-                       @QueryValue(defaultValue = "0") @Min(0) int page,
+                       @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                        @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
                        @Nullable Authentication caller) {
         Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));

@@ -16,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -280,8 +282,9 @@ class HorseRaceE2EIT {
         for (int i = 0; i < teams.size(); i++) {
             Map<String, Object> bid = Map.of("memberOrganizationIds", List.of(),
                     "teamLead", Map.of("name", "挂帅人" + i, "title", "研究员"), "coreMembers", List.of(),
-                    "technicalApproach", "路线 " + i, "milestones", List.of(Map.of("title", "样品", "dueOn", "2028-06-30",
-                            "deliverable", "靶材样品")),
+                    "technicalApproach", "路线 " + i, "milestones", List.of(Map.of("title", "样品", "dueOn",
+                            // due within the challenge: before its last round closes, 50 days from now
+                            LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30).toString(), "deliverable", "靶材样品")),
                     "committedIndicators", List.of(Map.of("name", "纯度", "value", "99.9995")),
                     "requestedBudget", "15000000.00", "attachmentIds", List.of());
             Account team = teams.get(i);

@@ -4,6 +4,7 @@ import cn.jiebang.notification.domain.Notification;
 import cn.jiebang.notification.domain.NotificationKind;
 import cn.jiebang.notification.domain.Notifications;
 import cn.jiebang.problem.DomainProblem;
+import cn.jiebang.web.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -60,7 +61,7 @@ class NotificationController {
             + "unread=true lists only the unread ones")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get
-    NotificationPage list(@QueryValue(defaultValue = "0") @Min(0) int page,
+    NotificationPage list(@QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                           @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
                           @QueryValue(defaultValue = "false") boolean unread,
                           Authentication caller) {

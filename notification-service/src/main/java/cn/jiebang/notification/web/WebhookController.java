@@ -7,6 +7,7 @@ import cn.jiebang.notification.domain.Webhook;
 import cn.jiebang.notification.domain.Webhooks;
 import cn.jiebang.problem.DomainProblem;
 import cn.jiebang.web.Callers;
+import cn.jiebang.web.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -128,7 +129,7 @@ class WebhookController {
     @Operation(summary = "The webhook deliveries of the caller's organization, newest first: sent, pending (with "
             + "the next attempt) or failed (with the last error)")
     @Get("/deliveries")
-    DeliveryPage deliveries(@QueryValue(defaultValue = "0") @Min(0) int page,
+    DeliveryPage deliveries(@QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                             @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size, Authentication caller) {
         Page<Delivery> result = deliveries.findByOrganizationIdAndChannel(Callers.organizationOf(caller),
                 Delivery.Channel.WEBHOOK, Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"))));

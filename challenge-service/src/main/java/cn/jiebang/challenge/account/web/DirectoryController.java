@@ -7,6 +7,7 @@ import cn.jiebang.challenge.account.domain.Organizations;
 import cn.jiebang.challenge.account.domain.Region;
 import cn.jiebang.challenge.account.web.AccountViews.DirectoryEntry;
 import cn.jiebang.challenge.account.web.AccountViews.Paged;
+import cn.jiebang.web.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -45,7 +46,7 @@ class DirectoryController {
     @Get
     Paged<DirectoryEntry> list(@QueryValue @Nullable @Size(max = 100) String q, @QueryValue @Nullable Region region,
                                @QueryValue @Nullable OrganizationKind kind,
-                               @QueryValue(defaultValue = "0") @Min(0) int page,
+                               @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
         Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.asc("name"), Sort.Order.asc("id")));
         Page<Organization> result = organizations.findAll(new DirectoryFilter(region, kind, q).toSpecification(), pageable);

@@ -16,6 +16,7 @@ import cn.jiebang.challenge.account.web.AccountViews.OrganizationView;
 import cn.jiebang.challenge.account.web.AccountViews.Paged;
 import cn.jiebang.challenge.account.web.AccountViews.UserView;
 import cn.jiebang.web.Callers;
+import cn.jiebang.web.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -133,7 +134,7 @@ class OrganizationController {
     @Secured("ADMIN")
     @Get
     Paged<OrganizationView> list(@QueryValue @Nullable OrganizationStatus status,
-                                 @QueryValue(defaultValue = "0") @Min(0) int page,
+                                 @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                  @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
         Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt")));
         Page<Organization> result = status == null ? organizations.findAll(pageable)
@@ -153,7 +154,7 @@ class OrganizationController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/{id}/users")
     Paged<UserView> users(@PathVariable String id, Authentication caller,
-                          @QueryValue(defaultValue = "0") @Min(0) int page,
+                          @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                           @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
         visible(id, caller);
         Page<User> result = users.findByOrganizationId(id,

@@ -10,6 +10,7 @@ import cn.jiebang.challenge.account.web.AccountViews.Paged;
 import cn.jiebang.challenge.account.web.AccountViews.UserView;
 import cn.jiebang.challenge.domain.TechnologyField;
 import cn.jiebang.web.Callers;
+import cn.jiebang.web.Paging;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
@@ -85,7 +86,7 @@ class UserController {
     @Operation(summary = "Users, by name (ADMIN)")
     @Secured("ADMIN")
     @Get
-    Paged<UserView> list(@QueryValue(defaultValue = "0") @Min(0) int page,
+    Paged<UserView> list(@QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                          @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
         Page<User> result = users.findAll(Pageable.from(page, size, Sort.of(Sort.Order.asc("name"))));
         return new Paged<>(result.getContent().stream().map(UserView::of).toList(), page, size, result.getTotalSize());

@@ -13,6 +13,7 @@ import cn.jiebang.challenge.requirement.domain.RequirementStatus;
 import cn.jiebang.challenge.requirement.domain.Requirements;
 import cn.jiebang.challenge.requirement.domain.Requirements.RequirementNotFound;
 import cn.jiebang.web.Callers;
+import cn.jiebang.web.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -158,7 +159,7 @@ class RequirementController {
     RequirementPage list(@QueryValue @Nullable RequirementStatus status, @QueryValue @Nullable TechnologyField field,
                          @QueryValue @Nullable RequirementKind kind, @QueryValue @Nullable Region region,
                          @QueryValue @Nullable @Size(max = 100) String q,
-                         @QueryValue(defaultValue = "0") @Min(0) int page,
+                         @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                          @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
                          Authentication caller) {
         String organization = Callers.hasRole(caller, "ADMIN") ? null : Callers.organizationOf(caller);
