@@ -151,6 +151,8 @@ class NotificationChannelsIT implements TestPropertyProvider {
         assertEquals("New challenge: 储能 🔋 " + id, message.getSubject());
         assertTrue(EmbeddedMail.textOf(message).contains("/api/challenges/" + id), EmbeddedMail.textOf(message));
         assertEquals(1, message.getHeader("X-Jiebang-Delivery").length);
+        assertEquals("<" + message.getHeader("X-Jiebang-Delivery")[0] + "@jiebang.notification>",
+                message.getHeader("Message-ID")[0], "a Message-ID made from the delivery id");
         assertEquals(1, mail.receivedBy(english).size(), "the second delivery of the event sent nothing");
         assertEquals(0, mail.receivedBy(optedOut).size(), "e-mail off for this kind");
         Map<String, Object> inbox = http.toBlocking().retrieve(HttpRequest.GET("/api/notifications").bearerAuth(quiet), JSON);
