@@ -1,12 +1,12 @@
 package cn.jiebang.notification;
 
+import cn.jiebang.devstack.ChildJvm;
 import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.EmbeddedMail;
 import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TestTokens;
 import cn.jiebang.events.UserRegistered;
 import cn.jiebang.notification.application.DeliveryDispatcher;
-import cn.jiebang.testing.ChildJvm;
 import cn.jiebang.testing.Events;
 import cn.jiebang.testing.Published;
 import cn.jiebang.testing.Sql;

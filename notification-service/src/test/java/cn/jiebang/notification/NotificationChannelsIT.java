@@ -264,7 +264,9 @@ class NotificationChannelsIT implements TestPropertyProvider {
         instance.put("jiebang.deliveries.interval", "20ms");
         instance.put("jiebang.deliveries.initial-delay", "0s");
         instance.put("micronaut.server.port", -1);
-        try (ApplicationContext one = ApplicationContext.run(instance); ApplicationContext two = ApplicationContext.run(instance)) {
+        Map<String, Object> other = new HashMap<>(instance);
+        other.put("jiebang.kafka.instance-id", "second-" + UUID.randomUUID());
+        try (ApplicationContext one = ApplicationContext.run(instance); ApplicationContext two = ApplicationContext.run(other)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> addresses.stream().allMatch(a -> !mail.receivedBy(a).isEmpty()));
             await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
         }

@@ -1,4 +1,4 @@
-package cn.jiebang.testing;
+package cn.jiebang.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
