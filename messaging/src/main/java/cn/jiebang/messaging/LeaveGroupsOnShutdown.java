@@ -2,7 +2,6 @@ package cn.jiebang.messaging;
 
 import io.micronaut.configuration.kafka.ConsumerRegistry;
 import io.micronaut.configuration.kafka.event.KafkaConsumerSubscribedEvent;
-import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.ApplicationEventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -32,11 +31,12 @@ class LeaveGroupsOnShutdown implements ApplicationEventListener<KafkaConsumerSub
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaveGroupsOnShutdown.class);
 
-    private final BeanProvider<ConsumerRegistry> consumers;
+    private final ConsumerRegistry consumers;
     private final AdminClient admin;
     private final Map<String, String> memberships = new ConcurrentHashMap<>();
 
-    LeaveGroupsOnShutdown(BeanProvider<ConsumerRegistry> consumers, AdminClient admin) {
+    /** Depending on both, this is destroyed before either: the consumers and the admin client are still there. */
+    LeaveGroupsOnShutdown(ConsumerRegistry consumers, AdminClient admin) {
         this.consumers = consumers;
         this.admin = admin;
     }
@@ -56,7 +56,7 @@ class LeaveGroupsOnShutdown implements ApplicationEventListener<KafkaConsumerSub
         // micronaut-kafka closes its consumers when its processor (the registry) is closed; doing it first
         // here is harmless, as its own close later finds nothing left, and removing a member whose consumer
         // still ran would only make it join again
-        if (consumers.get() instanceof AutoCloseable processor) {
+        if (consumers instanceof AutoCloseable processor) {
             try {
                 processor.close();
             } catch (Exception e) {
