@@ -8,6 +8,8 @@ import cn.jiebang.testing.Events;
 import cn.jiebang.events.ChallengeAmended;
 import cn.jiebang.events.ChallengeCancelled;
 import cn.jiebang.events.ChallengePublished;
+import cn.jiebang.testing.ConsumerGroups;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -42,6 +44,9 @@ class BiddingProjectionIT implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient http;
+
+    @Inject
+    ApplicationContext context;
 
     @Override
     public Map<String, String> getProperties() {
@@ -134,5 +139,11 @@ class BiddingProjectionIT implements TestPropertyProvider {
 
     private long count(String sql) {
         return Sql.count(db, sql);
+    }
+
+    @Test
+    void itsConsumerIsAStaticMemberOfItsGroupUnderThisInstancesId() {
+        String instanceId = context.getRequiredProperty("jiebang.kafka.instance-id", String.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ConsumerGroups.staticMembers("bid-service").contains(instanceId));
     }
 }

@@ -7,8 +7,10 @@ import cn.jiebang.events.ScreeningCompleted;
 import cn.jiebang.events.ScreeningStarted;
 import cn.jiebang.events.Topics;
 import cn.jiebang.messaging.CloudEventHeaders;
+import cn.jiebang.testing.ConsumerGroups;
 import cn.jiebang.testing.Events;
 import cn.jiebang.testing.Sql;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -45,6 +47,9 @@ class ChallengeLifecycleIT implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient http;
+
+    @Inject
+    ApplicationContext context;
 
     private Api api;
     private String admin;
@@ -333,5 +338,11 @@ class ChallengeLifecycleIT implements TestPropertyProvider {
 
     private static String enc(String text) {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void itsConsumerIsAStaticMemberOfItsGroupUnderThisInstancesId() {
+        String instanceId = context.getRequiredProperty("jiebang.kafka.instance-id", String.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ConsumerGroups.staticMembers("challenge-service").contains(instanceId));
     }
 }

@@ -53,7 +53,11 @@ public final class Devstack {
         OPEN.remove(database);
     }
 
-    /** The Micronaut properties that point a service at a database and the test broker, with cheap password hashing. */
+    /**
+     * The Micronaut properties that point a service at a database and the test broker, with cheap password
+     * hashing. Each call names a new instance for Kafka ({@code jiebang.kafka.instance-id}): two contexts
+     * started with one map share it, and must be given their own.
+     */
     public static Map<String, String> serviceProperties(TestDatabase database) {
         return Map.of(
                 "datasources.default.url", database.url(),
@@ -62,7 +66,8 @@ public final class Devstack {
                 "kafka.bootstrap.servers", kafkaBootstrapServers(),
                 "jiebang.outbox.relay.interval", "50ms",
                 "jiebang.outbox.relay.initial-delay", "0s",
-                "jiebang.passwords.bcrypt-strength", "4");
+                "jiebang.passwords.bcrypt-strength", "4",
+                "jiebang.kafka.instance-id", "test-" + UUID.randomUUID());
     }
 
     /** {@link #serviceProperties} for a resource server: it trusts the tokens of {@link TestTokens#shared()}. */

@@ -151,6 +151,8 @@ class NotificationChannelsIT implements TestPropertyProvider {
         assertEquals("New challenge: 储能 🔋 " + id, message.getSubject());
         assertTrue(EmbeddedMail.textOf(message).contains("/api/challenges/" + id), EmbeddedMail.textOf(message));
         assertEquals(1, message.getHeader("X-Jiebang-Delivery").length);
+        assertEquals("<" + message.getHeader("X-Jiebang-Delivery")[0] + "@jiebang.notification>",
+                message.getHeader("Message-ID")[0], "a Message-ID made from the delivery id");
         assertEquals(1, mail.receivedBy(english).size(), "the second delivery of the event sent nothing");
         assertEquals(0, mail.receivedBy(optedOut).size(), "e-mail off for this kind");
         Map<String, Object> inbox = http.toBlocking().retrieve(HttpRequest.GET("/api/notifications").bearerAuth(quiet), JSON);
@@ -262,7 +264,9 @@ class NotificationChannelsIT implements TestPropertyProvider {
         instance.put("jiebang.deliveries.interval", "20ms");
         instance.put("jiebang.deliveries.initial-delay", "0s");
         instance.put("micronaut.server.port", -1);
-        try (ApplicationContext one = ApplicationContext.run(instance); ApplicationContext two = ApplicationContext.run(instance)) {
+        Map<String, Object> other = new HashMap<>(instance);
+        other.put("jiebang.kafka.instance-id", "second-" + UUID.randomUUID());
+        try (ApplicationContext one = ApplicationContext.run(instance); ApplicationContext two = ApplicationContext.run(other)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> addresses.stream().allMatch(a -> !mail.receivedBy(a).isEmpty()));
             await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
         }

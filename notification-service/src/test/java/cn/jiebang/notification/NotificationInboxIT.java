@@ -19,6 +19,8 @@ import cn.jiebang.events.ChallengePublished;
 import cn.jiebang.events.RequirementReviewed;
 import cn.jiebang.events.ScreeningStarted;
 import cn.jiebang.events.UserRegistered;
+import cn.jiebang.testing.ConsumerGroups;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -55,6 +57,9 @@ class NotificationInboxIT implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient http;
+
+    @Inject
+    ApplicationContext context;
 
     @Override
     public Map<String, String> getProperties() {
@@ -317,5 +322,11 @@ class NotificationInboxIT implements TestPropertyProvider {
 
     private static void deliver(String eventId, ChallengePublished event) {
         Events.deliver(eventId, event);
+    }
+
+    @Test
+    void itsConsumerIsAStaticMemberOfItsGroupUnderThisInstancesId() {
+        String instanceId = context.getRequiredProperty("jiebang.kafka.instance-id", String.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ConsumerGroups.staticMembers("notification-service").contains(instanceId));
     }
 }

@@ -8,7 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Reads a test's database directly, on its own connection, to assert on rows. */
+/** Reads a test's database directly, on its own connection, to assert on rows (or, rarely, to change it). */
 public final class Sql {
 
     private Sql() {
@@ -26,5 +26,15 @@ public final class Sql {
 
     public static long count(TestDatabase db, String sql) {
         return Long.parseLong(query(db, sql));
+    }
+
+    /** Runs a statement that returns no rows, e.g. to set up a trigger that makes the service's next write fail. */
+    public static void execute(TestDatabase db, String sql) {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 }

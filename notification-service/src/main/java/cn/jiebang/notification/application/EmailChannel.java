@@ -11,7 +11,8 @@ import jakarta.mail.MessagingException;
 
 /**
  * E-mail over SMTP through Micronaut Email and Jakarta Mail, to the address the recipient projection holds
- * when it is sent (a user whose account has not arrived yet is retried until it has).
+ * when it is sent (a user whose account has not arrived yet is retried until it has). Every attempt of a
+ * delivery carries the same {@code Message-ID}, made from the delivery id ({@link KeepMessageIdComposer}).
  */
 @Singleton
 class EmailChannel implements DeliveryChannel {
@@ -30,6 +31,11 @@ class EmailChannel implements DeliveryChannel {
         return PREFIX + userId;
     }
 
+    /** The Message-ID of every attempt of the delivery. */
+    static String messageId(String deliveryId) {
+        return "<" + deliveryId + "@jiebang.notification>";
+    }
+
     @Override
     public Delivery.Channel channel() {
         return Delivery.Channel.EMAIL;
@@ -43,6 +49,7 @@ class EmailChannel implements DeliveryChannel {
         sender.send(Email.builder().to(address).subject(delivery.subject()).body(delivery.body()), message -> {
             try {
                 message.setHeader("X-Jiebang-Delivery", delivery.id());
+                message.setHeader("Message-ID", messageId(delivery.id()));
             } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }

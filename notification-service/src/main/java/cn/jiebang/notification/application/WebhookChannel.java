@@ -7,31 +7,31 @@ import jakarta.inject.Singleton;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * POSTs the delivery's JSON to the organization's webhook. Signed like Stripe's and GitHub's webhooks:
  * {@code X-Jiebang-Timestamp} (Unix seconds) and {@code X-Jiebang-Signature: sha256=<hex>}, the HMAC-SHA256
  * with the webhook's secret of {@code timestamp + "." + body}; {@code X-Jiebang-Delivery} identifies the
  * delivery for the receiver's own deduplication. Any answer but 2xx, or none within 10 s, is a failure.
+ * The POST goes to the address {@link WebhookTargets} has just checked, never to a second lookup of the host.
  */
 @Singleton
 class WebhookChannel implements DeliveryChannel {
 
     private final Webhooks webhooks;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     private final WebhookTargets targets;
+    private final WebhookPost post = new WebhookPost((SSLSocketFactory) SSLSocketFactory.getDefault(),
+            Duration.ofSeconds(5), Duration.ofSeconds(10));
 
     WebhookChannel(Webhooks webhooks, Clock clock, WebhookTargets targets) {
         this.targets = targets;
@@ -57,30 +57,26 @@ class WebhookChannel implements DeliveryChannel {
     public void send(Delivery delivery) {
         Webhook webhook = webhooks.findById(webhookOf(delivery.target())).filter(Webhook::active)
                 .orElseThrow(() -> new IllegalStateException("the webhook was deactivated"));
+        WebhookTargets.Target target;
         try {
-            targets.check(webhook.url());
+            target = targets.target(webhook.url());
         } catch (WebhookTargets.NotAllowed e) {
             throw new IllegalStateException(e.getMessage());
         }
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("X-Jiebang-Delivery", delivery.id())
-                .header("X-Jiebang-Timestamp", timestamp)
-                .header("X-Jiebang-Signature", "sha256=" + sign(webhook.secret(), timestamp, delivery.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
-                .build();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        headers.put("X-Jiebang-Delivery", delivery.id());
+        headers.put("X-Jiebang-Timestamp", timestamp);
+        headers.put("X-Jiebang-Signature", "sha256=" + sign(webhook.secret(), timestamp, delivery.payload()));
+        int status;
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("webhook answered " + response.statusCode());
-            }
+            status = post.send(target, headers, delivery.payload().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("webhook unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+        }
+        if (status / 100 != 2) {
+            throw new IllegalStateException("webhook answered " + status);
         }
     }
 

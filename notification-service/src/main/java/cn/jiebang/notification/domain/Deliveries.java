@@ -9,6 +9,7 @@ import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface Deliveries extends GenericRepository<Delivery, String> {
@@ -19,10 +20,18 @@ public interface Deliveries extends GenericRepository<Delivery, String> {
 
     boolean existsBySourceEventIdAndChannelAndTarget(String sourceEventId, Delivery.Channel channel, String target);
 
-    /** Due deliveries, locked for this transaction; rows another instance is sending are skipped. */
+    /** Due deliveries, locked for this transaction; rows another instance is claiming are skipped. */
     @Query(value = "SELECT * FROM delivery WHERE status = 'PENDING' AND next_attempt_at <= :now"
             + " ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED", nativeQuery = true)
     List<Delivery> claimDue(Instant now, int limit);
+
+    /** Deliveries whose attempt should have ended by now and never was recorded as ended, locked likewise. */
+    @Query(value = "SELECT * FROM delivery WHERE status = 'SENDING' AND next_attempt_at <= :now"
+            + " ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED", nativeQuery = true)
+    List<Delivery> claimLeftSending(Instant now, int limit);
+
+    @Query(value = "SELECT * FROM delivery WHERE id = :id FOR UPDATE", nativeQuery = true)
+    Optional<Delivery> lock(String id);
 
     Page<Delivery> findByOrganizationIdAndChannel(String organizationId, Delivery.Channel channel, Pageable pageable);
 }
