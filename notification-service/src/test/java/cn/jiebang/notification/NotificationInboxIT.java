@@ -37,6 +37,8 @@ import org.junit.jupiter.api.TestInstance;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -104,7 +106,7 @@ class NotificationInboxIT implements TestPropertyProvider {
         assertEquals("CHALLENGE_PUBLISHED", n.get("kind"));
         assertEquals("/api/challenges/" + challengeId, n.get("link"));
         assertTrue(((String) n.get("body")).contains("8000000.00"));
-        assertTrue(((String) n.get("body")).contains("2027-01-31 17:00 CST"), "deadline shown in Beijing time");
+        assertTrue(((String) n.get("body")).contains("2027-01-31 17:00:00 北京时间 (UTC+8)"), "deadline shown in Beijing time");
         assertFalse((Boolean) n.get("read"));
         assertEquals(1, items(regionFollower).stream().filter(x -> ((String) x.get("title")).contains(challengeId)).count(),
                 "the challenge's region is BEIJING");
@@ -196,7 +198,9 @@ class NotificationInboxIT implements TestPropertyProvider {
                 .filter(n -> ("/api/bids/" + bid).equals(n.get("link"))).toList(), list -> list.size() == 2);
         assertEquals(1, told.stream().filter(n -> "BID_RECEIPT".equals(n.get("kind"))).count(), "one receipt");
         assertTrue(told.stream().anyMatch(n -> "BID_RECEIPT".equals(n.get("kind"))
-                && ((String) n.get("body")).contains(submitted.contentHash())), told.toString());
+                && ((String) n.get("body")).equals("服务器接收时间 " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                        .withZone(ZoneId.of("Asia/Shanghai")).format(submitted.submittedAt()) + " 北京时间 (UTC+8)；内容 SHA-256："
+                        + submitted.contentHash())), told.toString());
         assertTrue(told.stream().anyMatch(n -> "BID_SCREENED".equals(n.get("kind"))
                 && ((String) n.get("title")).contains("未通过") && ((String) n.get("body")).contains("缺少联合体协议")));
 
@@ -227,7 +231,7 @@ class NotificationInboxIT implements TestPropertyProvider {
                     .filter(n -> ("/api/challenges/" + id).equals(n.get("link")))
                     .filter(n -> !"CHALLENGE_PUBLISHED".equals(n.get("kind"))).toList(), list -> list.size() == 2);
             assertTrue(told.stream().anyMatch(n -> "CHALLENGE_AMENDED".equals(n.get("kind"))
-                    && ((String) n.get("body")).contains("2027-02-14 17:00 CST")), told.toString());
+                    && ((String) n.get("body")).contains("2027-02-14 17:00:00 北京时间 (UTC+8)")), told.toString());
             assertTrue(told.stream().anyMatch(n -> "CHALLENGE_CANCELLED".equals(n.get("kind"))
                     && "需求方撤回".equals(n.get("body"))), told.toString());
         }

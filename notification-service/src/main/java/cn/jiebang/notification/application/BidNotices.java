@@ -7,6 +7,8 @@ import cn.jiebang.events.BidWithdrawn;
 import cn.jiebang.events.ScreeningCompleted;
 import cn.jiebang.events.ScreeningStarted;
 import cn.jiebang.messaging.IncomingEvent;
+import cn.jiebang.notification.application.Notifier.Message;
+import cn.jiebang.notification.application.Notifier.Text;
 import cn.jiebang.notification.domain.Bidders;
 import cn.jiebang.notification.domain.NotificationKind;
 import cn.jiebang.notification.domain.Recipients;
@@ -14,6 +16,7 @@ import cn.jiebang.notification.domain.WatchedChallenges;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
 import java.util.List;
 
 import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
@@ -41,59 +44,48 @@ public class BidNotices {
     @Transactional(propagation = MANDATORY)
     public void on(BidSubmitted e, IncomingEvent envelope) {
         bidders.add(e.challengeId(), e.submittedBy());
-        receipt(e.submittedBy(), e.challengeTitle(), e.bidId(), e.version(), e.contentHash(), e.submittedAt().toString(),
-                envelope);
+        notifier.tell(List.of(e.submittedBy()), NotificationKind.BID_RECEIPT,
+                receipt(e.challengeTitle(), e.version(), e.submittedAt(), e.contentHash()), "/api/bids/" + e.bidId(),
+                envelope.id());
     }
 
     @Transactional(propagation = MANDATORY)
     public void on(BidRevised e, IncomingEvent envelope) {
         bidders.add(e.challengeId(), e.submittedBy());
-        receipt(e.submittedBy(), e.challengeTitle(), e.bidId(), e.version(), e.contentHash(), e.submittedAt().toString(),
-                envelope);
+        notifier.tell(List.of(e.submittedBy()), NotificationKind.BID_RECEIPT,
+                receipt(e.challengeTitle(), e.version(), e.submittedAt(), e.contentHash()), "/api/bids/" + e.bidId(),
+                envelope.id());
     }
 
-    private void receipt(String to, String challenge, String bidId, int version, String hash, String at,
-                         IncomingEvent envelope) {
-        notifier.tell(List.of(to), NotificationKind.BID_RECEIPT, new Notifier.Text(
-                        "申报回执：「" + challenge + "」第 " + version + " 版", "服务器接收时间 " + at + "；内容 SHA-256：" + hash,
-                        "Receipt: version " + version + " of your bid on \"" + challenge + "\"",
-                        "Received at " + at + " (server time). SHA-256 of the content: " + hash),
-                "/api/bids/" + bidId, envelope.id());
+    static Text receipt(String challenge, int version, Instant receivedAt, String contentHash) {
+        return Text.of("bid-receipt", challenge, version, receivedAt, contentHash);
     }
 
     @Transactional(propagation = MANDATORY)
     public void on(BidWithdrawn e, IncomingEvent envelope) {
-        notifier.tell(List.of(e.withdrawnBy()), NotificationKind.BID_WITHDRAWN, new Notifier.Text(
-                        "您已撤回「" + e.challengeTitle() + "」的申报", "",
-                        "Your bid on \"" + e.challengeTitle() + "\" was withdrawn", ""),
+        notifier.tell(List.of(e.withdrawnBy()), NotificationKind.BID_WITHDRAWN, Text.of("bid-withdrawn", e.challengeTitle()),
                 "/api/bids/" + e.bidId(), envelope.id());
     }
 
     @Transactional(propagation = MANDATORY)
     public void on(BidScreened e, IncomingEvent envelope) {
-        boolean in = "SCREENED_IN".equals(e.decision());
-        notifier.tell(List.of(e.submittedBy()), NotificationKind.BID_SCREENED, new Notifier.Text(
-                        "您在「" + e.challengeTitle() + "」的申报形式审查" + (in ? "已通过" : "未通过"), "理由：" + e.reason(),
-                        "Your bid on \"" + e.challengeTitle() + "\" " + (in ? "passed" : "did not pass") + " screening",
-                        "Reason: " + e.reason()),
-                "/api/bids/" + e.bidId(), envelope.id());
+        Message decision = Message.of("SCREENED_IN".equals(e.decision()) ? "bid-screened.in" : "bid-screened.out");
+        notifier.tell(List.of(e.submittedBy()), NotificationKind.BID_SCREENED,
+                Text.of("bid-screened", e.challengeTitle(), decision, e.reason()), "/api/bids/" + e.bidId(), envelope.id());
     }
 
     @Transactional(propagation = MANDATORY)
     public void on(ScreeningStarted e, IncomingEvent envelope) {
         notifier.tell(recipients.withRoleIn(e.ownerOrganizationId(), "AGENCY"), NotificationKind.BIDS_RECEIVED,
-                new Notifier.Text("「" + e.challengeTitle() + "」揭榜截止，共收到 " + e.bidCount() + " 份申报", "",
-                        "Bidding on \"" + e.challengeTitle() + "\" closed with " + e.bidCount() + " bids", ""),
-                "/api/challenges/" + e.challengeId(), envelope.id());
+                Text.of("bids-received", e.challengeTitle(), e.bidCount()), "/api/challenges/" + e.challengeId(),
+                envelope.id());
     }
 
     @Transactional(propagation = MANDATORY)
     public void on(ScreeningCompleted e, IncomingEvent envelope) {
         watched.findById(e.challengeId()).ifPresent(c -> notifier.tell(
                 recipients.withRoleIn(c.ownerOrganizationId(), "AGENCY"), NotificationKind.SCREENING_COMPLETED,
-                new Notifier.Text("「" + c.title() + "」形式审查完成", e.screenedIn() + " 份通过，" + e.screenedOut() + " 份未通过",
-                        "Screening of \"" + c.title() + "\" is complete", e.screenedIn() + " bids in, " + e.screenedOut()
-                        + " out"),
+                Text.of("screening-completed", c.title(), e.screenedIn(), e.screenedOut()),
                 "/api/challenges/" + e.challengeId(), envelope.id()));
     }
 }

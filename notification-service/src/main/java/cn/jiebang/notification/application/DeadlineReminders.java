@@ -60,16 +60,15 @@ public class DeadlineReminders {
             if (!fresh) {
                 continue;
             }
-            long hoursLeft = Math.max(1, Duration.between(now, c.bidClosesAt()).toHours());
             notifier.tell(subscriptions.followersOf(c.technologyField(), c.region()), NotificationKind.DEADLINE_REMINDER,
-                    new Notifier.Text("揭榜截止提醒：「" + c.title() + "」", "距截止约 " + hoursLeft + " 小时（"
-                            + Formats.beijing(c.bidClosesAt()) + "）",
-                            "Reminder: bids on \"" + c.title() + "\" close soon", "About " + hoursLeft
-                            + " hours left (" + Formats.beijing(c.bidClosesAt()) + ")"),
-                    "/api/challenges/" + c.challengeId(),
+                    reminder(c, now), "/api/challenges/" + c.challengeId(),
                     "reminder:" + c.challengeId() + ":" + c.bidClosesAt().toEpochMilli() + ":" + nearest);
             sent++;
         }
         return sent;
+    }
+
+    static Notifier.Text reminder(WatchedChallenge c, Instant now) {
+        return Notifier.Text.of("deadline-reminder", c.title(), Formats.hoursLeft(now, c.bidClosesAt()), c.bidClosesAt());
     }
 }

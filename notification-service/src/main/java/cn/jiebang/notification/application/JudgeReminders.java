@@ -76,12 +76,8 @@ public class JudgeReminders {
                 if (rounds.remind(challengeId, index, judge, round.closesAt(), now) == 0) {
                     continue;
                 }
-                notifier.tell(List.of(judge), NotificationKind.SCORING_REMINDER, new Notifier.Text(
-                                "评分提醒：第 " + index + " 轮「" + round.name() + "」", "您仍有未评分的申报，评审截止 "
-                                        + Formats.beijing(round.closesAt()),
-                                "Reminder: round " + index + " \"" + round.name() + "\"", "You still have bids to score; "
-                                        + "it closes " + Formats.beijing(round.closesAt())),
-                        "/api/judging/assignments",
+                notifier.tell(List.of(judge), NotificationKind.SCORING_REMINDER,
+                        Notifier.Text.of("scoring-reminder", round.name(), index, round.closesAt()), "/api/judging/assignments",
                         "judge-reminder:" + challengeId + ":" + index + ":" + round.closesAt().toEpochMilli());
                 sent++;
             }

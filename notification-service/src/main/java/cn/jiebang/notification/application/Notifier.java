@@ -19,8 +19,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
@@ -29,7 +33,8 @@ import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATO
  * Decides who is told what, over which channel, in the transaction that handled the event: an inbox entry
  * for every recipient, an e-mail delivery when the user has an address and wants e-mail for the kind, and
  * one webhook delivery per active webhook of the recipient's organization. The dispatcher sends them.
- * Texts are chosen by the recipient's language (Chinese unless the user chose English).
+ * Texts are written in the recipient's language (Chinese unless the user chose English) from the bundles
+ * {@code i18n/notifications_zh} and {@code _en} by {@link NotificationTexts}.
  */
 @Singleton
 public class Notifier {
@@ -39,29 +44,36 @@ public class Notifier {
     private final EmailPreferences preferences;
     private final Webhooks webhooks;
     private final Deliveries deliveries;
+    private final NotificationTexts texts;
     private final JsonMapper json;
     private final Clock clock;
 
     Notifier(Notifications notifications, Recipients recipients, EmailPreferences preferences, Webhooks webhooks,
-             Deliveries deliveries, JsonMapper json, Clock clock) {
+             Deliveries deliveries, NotificationTexts texts, JsonMapper json, Clock clock) {
         this.notifications = notifications;
         this.recipients = recipients;
         this.preferences = preferences;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
+        this.texts = texts;
         this.json = json;
         this.clock = clock;
     }
 
-    /** A message in Chinese and in English. */
-    public record Text(String zhTitle, String zhBody, String enTitle, String enBody) {
+    /** A notification's title and body, written in each recipient's language when told. */
+    public record Text(Message title, Message body) {
 
-        String title(boolean english) {
-            return english ? enTitle : zhTitle;
+        /** The title {@code <key>.title} and the body {@code <key>.body}, both with these arguments. */
+        public static Text of(String key, Object... args) {
+            return new Text(Message.of(key + ".title", args), Message.of(key + ".body", args));
         }
+    }
 
-        String body(boolean english) {
-            return english ? enBody : zhBody;
+    /** A key of the bundles and its arguments {0}, {1}...; how each kind of argument is written: {@link NotificationTexts}. */
+    public record Message(String key, List<Object> args) {
+
+        public static Message of(String key, Object... args) {
+            return new Message(key, Collections.unmodifiableList(Arrays.asList(args)));
         }
     }
 
@@ -79,9 +91,10 @@ public class Notifier {
                 continue; // told already by another handler of the same event: one notification per event and person
             }
             Optional<Recipient> recipient = recipients.findById(userId);
-            boolean english = recipient.map(Recipient::language).filter("en"::equals).isPresent();
-            String title = text.title(english);
-            String body = text.body(english);
+            Locale language = recipient.map(Recipient::language).filter("en"::equals).isPresent()
+                    ? Locale.ENGLISH : Locale.CHINESE;
+            String title = texts.write(text.title(), language);
+            String body = texts.write(text.body(), language);
             Notification notification = notifications.save(Notification.to(userId, kind, title, body, link,
                     sourceEventId, now));
             boolean hasAddress = recipient.map(Recipient::email).filter(e -> !e.isBlank()).isPresent();

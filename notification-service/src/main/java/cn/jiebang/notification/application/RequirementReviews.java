@@ -3,13 +3,15 @@ package cn.jiebang.notification.application;
 import cn.jiebang.events.RequirementReviewed;
 import cn.jiebang.events.RequirementSubmitted;
 import cn.jiebang.messaging.IncomingEvent;
+import cn.jiebang.notification.application.Notifier.Message;
+import cn.jiebang.notification.application.Notifier.Text;
 import cn.jiebang.notification.domain.NotificationKind;
 import cn.jiebang.notification.domain.Recipients;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
 
@@ -17,9 +19,7 @@ import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATO
 @Singleton
 public class RequirementReviews {
 
-    private static final Map<String, String> ZH = Map.of("APPROVED", "已通过", "RETURNED", "已退回修改", "REJECTED", "未通过");
-    private static final Map<String, String> EN = Map.of("APPROVED", "approved", "RETURNED", "returned for revision",
-            "REJECTED", "rejected");
+    private static final Set<String> DECISIONS = Set.of("APPROVED", "RETURNED", "REJECTED");
 
     private final Notifier notifier;
     private final Recipients recipients;
@@ -31,20 +31,20 @@ public class RequirementReviews {
 
     @Transactional(propagation = MANDATORY)
     public void on(RequirementSubmitted e, IncomingEvent envelope) {
-        notifier.tell(recipients.withRole("ADMIN"), NotificationKind.REQUIREMENT_SUBMITTED, new Notifier.Text(
-                        "新需求待审：「" + e.title() + "」", "技术领域 " + e.technologyField() + " · 地区 " + e.region(),
-                        "Requirement to review: \"" + e.title() + "\"", "Field " + e.technologyField() + " · region "
-                        + e.region()),
+        notifier.tell(recipients.withRole("ADMIN"), NotificationKind.REQUIREMENT_SUBMITTED,
+                Text.of("requirement-submitted", e.title(), e.technologyField(), e.region()),
                 "/api/requirements/" + e.requirementId(), envelope.id());
     }
 
     @Transactional(propagation = MANDATORY)
     public void on(RequirementReviewed e, IncomingEvent envelope) {
         boolean commented = e.comment() != null && !e.comment().isBlank();
-        notifier.tell(List.of(e.submittedBy()), NotificationKind.REQUIREMENT_REVIEWED, new Notifier.Text(
-                        "您提交的需求「" + e.title() + "」" + ZH.get(e.decision()), commented ? "项目管理办公室意见：" + e.comment() : "",
-                        "Your requirement \"" + e.title() + "\" was " + EN.get(e.decision()),
-                        commented ? "Program office: " + e.comment() : ""),
+        Object decision = DECISIONS.contains(e.decision())
+                ? Message.of("requirement-reviewed.decision." + e.decision()) : e.decision();
+        Message title = Message.of("requirement-reviewed.title", e.title(), decision);
+        notifier.tell(List.of(e.submittedBy()), NotificationKind.REQUIREMENT_REVIEWED, new Text(title, commented
+                        ? Message.of("requirement-reviewed.body", e.title(), decision, e.comment())
+                        : Message.of("requirement-reviewed.no-comment.body")),
                 "/api/requirements/" + e.requirementId(), envelope.id());
     }
 }
