@@ -26,16 +26,20 @@ final class Standalone {
         return Path.of(option(args, name)).toAbsolutePath();
     }
 
+    /** The process that started this one, taken before anything else: once it is gone, this one is reparented. */
+    static ProcessHandle launcher() {
+        return ProcessHandle.current().parent().orElse(null);
+    }
+
     /**
-     * Blocks until the JVM is stopped (SIGTERM runs {@code stop} first), or until the process that started
-     * this one is gone: a server must not outlive the launcher that would otherwise stop it.
+     * Blocks until the JVM is stopped (SIGTERM runs {@code stop} first), or until {@code launcher} is gone: a server
+     * must not outlive the launcher that would otherwise stop it.
      */
-    static void runUntilStopped(Runnable stop) throws InterruptedException {
+    static void runUntilStopped(ProcessHandle launcher, Runnable stop) throws InterruptedException {
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "standalone-shutdown"));
-        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
         CountDownLatch orphaned = new CountDownLatch(1);
-        if (parent != null) {
-            parent.onExit().thenRun(orphaned::countDown);
+        if (launcher != null) {
+            launcher.onExit().thenRun(orphaned::countDown);
         }
         orphaned.await();
         System.exit(0);

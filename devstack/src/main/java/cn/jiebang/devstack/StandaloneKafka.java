@@ -11,9 +11,10 @@ public final class StandaloneKafka {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        ProcessHandle launcher = Standalone.launcher();
         EmbeddedKafka kafka = new EmbeddedKafka(Standalone.port(args, "--port"),
                 Standalone.port(args, "--controller-port"), Standalone.directory(args, "--dir")).start();
         System.out.println("Kafka is ready at " + kafka.bootstrapServers());
-        Standalone.runUntilStopped(kafka::stop);
+        Standalone.runUntilStopped(launcher, kafka::stop);
     }
 }

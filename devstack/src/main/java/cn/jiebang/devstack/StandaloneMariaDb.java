@@ -11,8 +11,9 @@ public final class StandaloneMariaDb {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        ProcessHandle launcher = Standalone.launcher();
         EmbeddedMariaDb mariaDb = new EmbeddedMariaDb(Standalone.port(args, "--port"), Standalone.directory(args, "--dir"));
         System.out.println("MariaDB is ready at " + mariaDb.server().url());
-        Standalone.runUntilStopped(mariaDb::close);
+        Standalone.runUntilStopped(launcher, mariaDb::close);
     }
 }
