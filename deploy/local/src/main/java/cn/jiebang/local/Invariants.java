@@ -223,7 +223,7 @@ final class Invariants {
                 }
             }
         }
-        report.compare("with a BID_RECEIPT notification", outbox.keySet(), notificationsPerEvent.keySet());
+        report.compare("notified (BID_RECEIPT)", outbox.keySet(), notificationsPerEvent.keySet());
         notificationsPerEvent.forEach((event, count) -> {
             if (count > 1) {
                 report.violation(count + " BID_RECEIPT notifications for event " + event);
@@ -254,7 +254,7 @@ final class Invariants {
                 emailedAt.put(outbox.get(row[0]), instant(row[3]));
             }
         }
-        report.compare("with an e-mail delivery", outbox.keySet(), deliveryOfEvent.keySet());
+        report.compare("given an e-mail delivery", outbox.keySet(), deliveryOfEvent.keySet());
 
         // 5. the e-mails: one per version. A copy of one delivery (same delivery id) is the dispatcher's at-least-once
         // at the very edge (ADR 0012): reported, and whether a receiver can drop it by its Message-ID
