@@ -25,15 +25,33 @@ import java.util.stream.Stream;
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
-    private final int port = FreePort.find();
-    private final int controllerPort = FreePort.find();
+    private final int port;
+    private final int controllerPort;
     private final Path logDir;
+    private final boolean temporary;
     private final Properties config;
     private KafkaRaftServer server;
 
+    /** On free ports, with a temporary log directory that {@link #close()} deletes. */
     public EmbeddedKafka() {
+        this(FreePort.find(), FreePort.find(), temporaryDirectory(), true);
+    }
+
+    /**
+     * On the given ports, with its data in {@code logDir}, which is kept: a broker started again on the same
+     * directory, in this process or another, finds the topics, records and committed offsets it had.
+     */
+    public EmbeddedKafka(int port, int controllerPort, Path logDir) {
+        this(port, controllerPort, logDir, false);
+    }
+
+    private EmbeddedKafka(int port, int controllerPort, Path logDir, boolean temporary) {
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.logDir = logDir;
+        this.temporary = temporary;
         try {
-            logDir = Files.createTempDirectory("jiebang-kafka-");
+            Files.createDirectories(logDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,10 +79,21 @@ public final class EmbeddedKafka implements AutoCloseable {
         return "localhost:" + port;
     }
 
+    /** Stops the broker; a temporary log directory is deleted, a given one kept. */
     @Override
     public void close() {
         stop();
-        deleteRecursively(logDir);
+        if (temporary) {
+            deleteRecursively(logDir);
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("jiebang-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Properties brokerConfig() {
@@ -91,7 +120,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         return p;
     }
 
+    /** Formats the log directory for KRaft, unless a broker did already: its cluster id must stay. */
     private void format() {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return;
+        }
         Path file = logDir.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(file)) {
             config.store(out, "jiebang devstack");

@@ -2,6 +2,8 @@ package cn.jiebang.devstack;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Matcher;
@@ -57,6 +59,21 @@ public final class ServerDatabases {
         requireSafeName(name);
         execute(server, "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         return new TestDatabase(name, jdbcUrl(server.url(), name), server.user(), server.password(), server);
+    }
+
+    public static boolean exists(DatabaseServer server, String name) {
+        requireSafeName(name);
+        try (Connection connection = DriverManager.getConnection(
+                jdbcUrl(server.url(), ""), server.user(), server.password());
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?")) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the databases of " + server, e);
+        }
     }
 
     public static void drop(DatabaseServer server, String name) {

@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -85,6 +87,47 @@ class DevstackIT {
             kafka.start();
             send(kafka.bootstrapServers(), "after");
             assertEquals(List.of("before", "after"), readAll(kafka.bootstrapServers(), 2));
+        }
+    }
+
+    @Test
+    void brokerStartedAgainOnItsPortsAndLogDirectoryHasItsRecords() {
+        int port = FreePort.find();
+        int controllerPort = FreePort.find();
+        Path logDir = Path.of("target", "kafka-" + UUID.randomUUID()).toAbsolutePath();
+        try (EmbeddedKafka first = new EmbeddedKafka(port, controllerPort, logDir).start()) {
+            send(first.bootstrapServers(), "before");
+        }
+        try (EmbeddedKafka second = new EmbeddedKafka(port, controllerPort, logDir).start()) {
+            send(second.bootstrapServers(), "after");
+            assertEquals(List.of("before", "after"), readAll(second.bootstrapServers(), 2));
+        } finally {
+            EmbeddedKafka.deleteRecursively(logDir);
+        }
+    }
+
+    @Test
+    void databaseServerStartedAgainOnItsDataDirectoryHasItsDatabases() throws Exception {
+        int port = FreePort.find();
+        Path dataDir = Path.of("target", "mariadb-" + UUID.randomUUID()).toAbsolutePath();
+        try {
+            try (EmbeddedMariaDb first = new EmbeddedMariaDb(port, dataDir)) {
+                TestDatabase kept = ServerDatabases.create(first.server(), "kept");
+                try (Connection c = DriverManager.getConnection(kept.url(), kept.user(), kept.password());
+                     Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE t (v VARCHAR(20) NOT NULL)");
+                    s.execute("INSERT INTO t VALUES ('揭榜挂帅')");
+                }
+            }
+            try (EmbeddedMariaDb second = new EmbeddedMariaDb(port, dataDir);
+                 Connection c = DriverManager.getConnection(second.jdbcUrl("kept"), "root", "");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT v FROM t")) {
+                assertTrue(rs.next());
+                assertEquals("揭榜挂帅", rs.getString(1));
+            }
+        } finally {
+            EmbeddedKafka.deleteRecursively(dataDir);
         }
     }
 

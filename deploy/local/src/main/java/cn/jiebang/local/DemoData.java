@@ -36,6 +36,13 @@ final class DemoData {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern USER_ID = Pattern.compile("\"userId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final String CREDIT_CODE_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final int[] CREDIT_CODE_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+
+    /** A signed-in user: its bearer token and its id (the token's subject). */
+    record Session(String token, String userId) {
+    }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String challengeService;
@@ -70,8 +77,39 @@ final class DemoData {
     }
 
     String token(String email, String password) throws IOException, InterruptedException {
-        return find(TOKEN, post("/api/auth/token", null, """
-                {"email": "%s", "password": "%s"}""".formatted(email, password), 200));
+        return session(email, password).token();
+    }
+
+    Session session(String email, String password) throws IOException, InterruptedException {
+        String body = post("/api/auth/token", null, """
+                {"email": "%s", "password": "%s"}""".formatted(email, password), 200);
+        return new Session(find(TOKEN, body), find(USER_ID, body));
+    }
+
+    /**
+     * A research institute in Tianjin with one TEAM user, as the program office registers them; {@code serial}
+     * makes its credit code. Returns the organization's id.
+     */
+    String createTeam(String admin, long serial, String name, String email, String password)
+            throws IOException, InterruptedException {
+        String organizationId = find(ID, post("/api/organizations", admin, """
+                {"name": "%s", "creditCode": "%s", "region": "TIANJIN", "kind": "RESEARCH_INSTITUTE"}"""
+                .formatted(name, creditCode(serial)), 201));
+        post("/api/users", admin, """
+                {"organizationId": "%s", "name": "%s", "email": "%s", "roles": ["TEAM"],
+                 "expertiseFields": ["NEW_MATERIALS"], "language": "zh", "password": "%s"}"""
+                .formatted(organizationId, name, email, password), 201);
+        return organizationId;
+    }
+
+    /** A valid unified social credit code (GB 32100-2015) of an institution in Tianjin, one per serial number. */
+    static String creditCode(long serial) {
+        String body = "12120116" + String.format("%09d", serial % 1_000_000_000L);
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += CREDIT_CODE_CHARACTERS.indexOf(body.charAt(i)) * CREDIT_CODE_WEIGHTS[i];
+        }
+        return body + CREDIT_CODE_CHARACTERS.charAt((31 - sum % 31) % 31);
     }
 
     /**
@@ -134,6 +172,13 @@ final class DemoData {
     String publishChallenge(String admin, String agencyOrganization, String requirement, String title,
                             String problemStatement, String technologyField, Instant now)
             throws IOException, InterruptedException {
+        return publishChallenge(admin, agencyOrganization, requirement, title, problemStatement, technologyField, now, 1);
+    }
+
+    /** As above, each organization allowed up to {@code bidsPerOrganization} live bids on it. */
+    String publishChallenge(String admin, String agencyOrganization, String requirement, String title,
+                            String problemStatement, String technologyField, Instant now, int bidsPerOrganization)
+            throws IOException, InterruptedException {
         Instant opens = now.truncatedTo(ChronoUnit.DAYS);
         Instant closes = opens.plus(45, ChronoUnit.DAYS).plus(9, ChronoUnit.HOURS);
         Instant round1 = opens.plus(48, ChronoUnit.DAYS);
@@ -152,7 +197,7 @@ final class DemoData {
                  "mode": "HORSE_RACE",
                  "winners": 1,
                  "eligibility": {"allowedRegions": ["BEIJING", "TIANJIN", "HEBEI"], "allowedOrganizationKinds": [],
-                                 "maxConsortiumMembers": 4, "bidsPerOrganization": 1, "excludePastWinners": false},
+                                 "maxConsortiumMembers": 4, "bidsPerOrganization": %d, "excludePastWinners": false},
                  "bidOpensAt": "%s",
                  "bidClosesAt": "%s",
                  "ipTerms": "成果知识产权归揭榜方所有，发榜方享有优先实施许可。",
@@ -166,8 +211,8 @@ final class DemoData {
                     "criteria": [{"code": "KPI", "name": "指标达成", "weight": 100, "maxScore": 100}],
                     "aggregation": "MEAN", "advancement": {"rule": "TOP_N", "value": 1},
                     "minJudgesPerBid": 1, "blind": false, "tranchePerTeam": "20000000.00", "publicityDays": 7}]}
-                """.formatted(title, problemStatement, agencyOrganization, technologyField, requirement, opens, closes,
-                round1, round1.plus(14, ChronoUnit.DAYS), round2, round2.plus(30, ChronoUnit.DAYS));
+                """.formatted(title, problemStatement, agencyOrganization, technologyField, requirement,
+                bidsPerOrganization, opens, closes, round1, round1.plus(14, ChronoUnit.DAYS), round2, round2.plus(30, ChronoUnit.DAYS));
         String id = find(ID, post("/api/challenges", admin, body, 201));
         post("/api/challenges/" + id + "/publish", admin, "", 200);
         return id;

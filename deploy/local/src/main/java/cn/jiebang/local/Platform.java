@@ -112,7 +112,11 @@ final class Platform implements AutoCloseable {
     }
 
     String url(String service) {
-        return processes.stream().filter(p -> p.name().equals(service)).findFirst().orElseThrow().url();
+        return process(service).url();
+    }
+
+    ServiceProcess process(String service) {
+        return processes.stream().filter(p -> p.name().equals(service)).findFirst().orElseThrow();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package cn.jiebang.local;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,23 +10,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-/** One service running as its own operating-system process, from its runnable jar. */
+/** One service running as its own operating-system process, from its runnable jar; it can be killed and restarted. */
 final class ServiceProcess implements AutoCloseable {
 
-    private final String name;
     private final int port;
-    private final Path log;
-    private final Process process;
+    private final JvmProcess jvm;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
-        this.name = name;
+    private ServiceProcess(int port, JvmProcess jvm) {
         this.port = port;
-        this.log = log;
-        this.process = process;
+        this.jvm = jvm;
     }
 
     /** Starts {@code jar} in a JVM with {@code jvmOptions} (heap, collector, compiler) besides UTC and UTF-8. */
@@ -36,25 +31,16 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path log = logDir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(java, "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8"));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
-        try {
-            return new ServiceProcess(name, port, log, builder.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + name, e);
-        }
+        List<String> arguments = new ArrayList<>(List.of("-Duser.timezone=UTC", "-Dfile.encoding=UTF-8"));
+        arguments.addAll(jvmOptions);
+        arguments.addAll(List.of("-jar", jar.toString()));
+        Map<String, String> environment = new HashMap<>(env);
+        environment.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        return new ServiceProcess(port, JvmProcess.start(name, arguments, environment, logDir.resolve(name + ".log")));
     }
 
     String name() {
-        return name;
+        return jvm.name();
     }
 
     String url() {
@@ -62,11 +48,21 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     Path log() {
-        return log;
+        return jvm.log();
     }
 
     long pid() {
-        return process.pid();
+        return jvm.pid();
+    }
+
+    /** kill -9: no shutdown hook, no graceful stop; requests in flight are cut off. */
+    void kill() {
+        jvm.kill();
+    }
+
+    /** Starts it again on the same port, with the same settings; its log goes on in the same file. */
+    void restart() {
+        jvm.restart();
     }
 
     /** Waits until {@code /health} answers 200, or fails with the end of the service's log. */
@@ -74,8 +70,8 @@ final class ServiceProcess implements AutoCloseable {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + tail());
+            if (!jvm.isAlive()) {
+                throw new IllegalStateException(name() + " exited with " + jvm.exitValue() + "\n" + jvm.tail());
             }
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url() + "/health"))
@@ -91,30 +87,13 @@ final class ServiceProcess implements AutoCloseable {
             }
             sleep(250);
         }
-        throw new IllegalStateException(name + " was not healthy within " + timeout + "\n" + tail());
+        throw new IllegalStateException(name() + " was not healthy within " + timeout + "\n" + jvm.tail());
     }
 
-    /** SIGTERM, so Micronaut shuts down gracefully (consumers commit, pools close); then forcibly. */
+    /** SIGTERM, so Micronaut shuts down gracefully (consumers commit, pools close); after 30 s, SIGKILL. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-    }
-
-    private String tail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        jvm.terminate(30);
     }
 
     private static void sleep(long millis) {
