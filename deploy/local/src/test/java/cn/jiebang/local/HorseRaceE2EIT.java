@@ -370,7 +370,9 @@ class HorseRaceE2EIT {
                 challenges("GET", "/api/challenges/" + id, admin, null).get("status").asText()));
         String winnerBid = goingOn(third).get(0);
         Account winner = teams.get(teamOfBid.get(winnerBid));
-        JsonNode own = bids("GET", "/api/bids/" + winnerBid + "/rounds/3/result", winner.token(), null);
+        // bid-service unseals the result when round.announced.v1 reaches it, which may be after the award
+        JsonNode own = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(
+                () -> bids("GET", "/api/bids/" + winnerBid + "/rounds/3/result", winner.token(), null), r -> r != null);
         assertEquals("WINNER", own.get("decision").asText());
         assertEquals(2, own.get("meanScoreByCriterion").size(), "its own scores per criterion, no judge named");
 
