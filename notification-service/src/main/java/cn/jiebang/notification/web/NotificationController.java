@@ -1,14 +1,10 @@
 package cn.jiebang.notification.web;
 
+import cn.jiebang.notification.application.RecipientInbox;
 import cn.jiebang.notification.domain.Notification;
 import cn.jiebang.notification.domain.NotificationKind;
-import cn.jiebang.notification.domain.Notifications;
-import cn.jiebang.problem.DomainProblem;
 import cn.jiebang.web.Paging;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -20,13 +16,11 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,12 +30,10 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class NotificationController {
 
-    private final Notifications notifications;
-    private final Clock clock;
+    private final RecipientInbox inbox;
 
-    NotificationController(Notifications notifications, Clock clock) {
-        this.notifications = notifications;
-        this.clock = clock;
+    NotificationController(RecipientInbox inbox) {
+        this.inbox = inbox;
     }
 
     @Serdeable
@@ -65,21 +57,16 @@ class NotificationController {
                           @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
                           @QueryValue(defaultValue = "false") boolean unread,
                           Authentication caller) {
-        Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
-        Page<Notification> result = unread ? notifications.findByRecipientAndReadAtIsNull(caller.getName(), pageable)
-                : notifications.findByRecipient(caller.getName(), pageable);
-        return new NotificationPage(result.getContent().stream().map(NotificationView::of).toList(), page, size,
-                result.getTotalSize(), notifications.countByRecipientAndReadAtIsNull(caller.getName()));
+        RecipientInbox.InboxPage result = inbox.page(caller.getName(), page, size, unread);
+        return new NotificationPage(result.notifications().getContent().stream().map(NotificationView::of).toList(),
+                page, size, result.notifications().getTotalSize(), result.unread());
     }
 
     @Operation(summary = "Mark one of the caller's notifications read")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Post("/{id}/read")
-    @Transactional
     NotificationView markRead(@PathVariable String id, Authentication caller) {
-        Notification notification = notifications.findById(id).filter(n -> n.recipient().equals(caller.getName()))
-                .orElseThrow(() -> new NotificationNotFound(id));
-        return NotificationView.of(notifications.update(notification.read(clock.instant())));
+        return NotificationView.of(inbox.markRead(caller.getName(), id));
     }
 
     @Serdeable
@@ -89,14 +76,7 @@ class NotificationController {
     @Operation(summary = "Mark all the caller's notifications read")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Post("/read")
-    @Transactional
     Marked markAllRead(Authentication caller) {
-        return new Marked(notifications.markAllRead(caller.getName(), clock.instant()));
-    }
-
-    static class NotificationNotFound extends DomainProblem {
-        NotificationNotFound(String id) {
-            super(Kind.NOT_FOUND, "notification-not-found", "you have no notification " + id);
-        }
+        return new Marked(inbox.markAllRead(caller.getName()));
     }
 }

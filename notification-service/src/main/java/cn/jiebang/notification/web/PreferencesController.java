@@ -1,10 +1,8 @@
 package cn.jiebang.notification.web;
 
-import cn.jiebang.notification.domain.EmailPreference;
-import cn.jiebang.notification.domain.EmailPreferences;
+import cn.jiebang.notification.application.Preferences;
 import cn.jiebang.notification.domain.NotificationKind;
 import cn.jiebang.notification.domain.Subscription;
-import cn.jiebang.notification.domain.Subscriptions;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,7 +13,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -23,9 +20,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,11 +33,9 @@ import java.util.Set;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class PreferencesController {
 
-    private final Subscriptions subscriptions;
-    private final EmailPreferences preferences;
+    private final Preferences preferences;
 
-    PreferencesController(Subscriptions subscriptions, EmailPreferences preferences) {
-        this.subscriptions = subscriptions;
+    PreferencesController(Preferences preferences) {
         this.preferences = preferences;
     }
 
@@ -55,23 +47,15 @@ class PreferencesController {
     @Operation(summary = "The technology fields and regions the caller follows")
     @Get("/subscriptions")
     Following following(Authentication caller) {
-        List<Subscription> all = subscriptions.findByUser(caller.getName());
-        return new Following(values(all, Subscription.Kind.FIELD), values(all, Subscription.Kind.REGION));
+        return new Following(preferences.followed(caller.getName(), Subscription.Kind.FIELD),
+                preferences.followed(caller.getName(), Subscription.Kind.REGION));
     }
 
     @Operation(summary = "Replace the technology fields and regions the caller follows")
     @Put("/subscriptions")
-    @Transactional
     Following follow(@Body @Valid Following following, Authentication caller) {
-        subscriptions.deleteByUser(caller.getName());
-        following.fields().forEach(f -> subscriptions.save(Subscription.of(caller.getName(), Subscription.Kind.FIELD, f)));
-        following.regions().forEach(r -> subscriptions.save(Subscription.of(caller.getName(), Subscription.Kind.REGION, r)));
+        preferences.follow(caller.getName(), following.fields(), following.regions());
         return following(caller);
-    }
-
-    private static Set<String> values(List<Subscription> all, Subscription.Kind kind) {
-        return all.stream().filter(s -> s.key().kind() == kind).map(s -> s.key().value())
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
     @Serdeable
@@ -81,24 +65,13 @@ class PreferencesController {
     @Operation(summary = "Per kind of notification, whether the caller also gets it by e-mail (default: yes)")
     @Get("/notification-preferences")
     Channels channels(Authentication caller) {
-        Map<NotificationKind, Boolean> email = new LinkedHashMap<>();
-        Arrays.stream(NotificationKind.values()).forEach(k -> email.put(k, true));
-        preferences.findByUser(caller.getName()).forEach(p -> email.put(p.key().notificationKind(), p.email()));
-        return new Channels(email);
+        return new Channels(preferences.emailChoices(caller.getName()));
     }
 
     @Operation(summary = "Choose, per kind of notification, whether it also comes by e-mail; kinds left out keep their choice")
     @Put("/notification-preferences")
-    @Transactional
     Channels choose(@Body @Valid Channels channels, Authentication caller) {
-        channels.email().forEach((kind, email) -> {
-            EmailPreference preference = new EmailPreference(new EmailPreference.Key(caller.getName(), kind), email);
-            if (preferences.findById(preference.key()).isPresent()) {
-                preferences.update(preference);
-            } else {
-                preferences.save(preference);
-            }
-        });
+        preferences.chooseEmail(caller.getName(), channels.email());
         return channels(caller);
     }
 }

@@ -1,17 +1,12 @@
 package cn.jiebang.notification.web;
 
-import cn.jiebang.notification.application.WebhookTargets;
-import cn.jiebang.notification.domain.Deliveries;
+import cn.jiebang.notification.application.WebhookRegistrations;
 import cn.jiebang.notification.domain.Delivery;
 import cn.jiebang.notification.domain.Webhook;
-import cn.jiebang.notification.domain.Webhooks;
-import cn.jiebang.problem.DomainProblem;
 import cn.jiebang.web.Callers;
 import cn.jiebang.web.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -25,7 +20,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -36,12 +30,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.net.URI;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * An organization's webhooks (AGENCY and TEAM users manage their own organization's): every notification to
@@ -53,18 +43,10 @@ import java.util.UUID;
 @Secured({"AGENCY", "TEAM"})
 class WebhookController {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private final WebhookRegistrations registrations;
 
-    private final Webhooks webhooks;
-    private final Deliveries deliveries;
-    private final Clock clock;
-    private final WebhookTargets targets;
-
-    WebhookController(Webhooks webhooks, Deliveries deliveries, Clock clock, WebhookTargets targets) {
-        this.targets = targets;
-        this.webhooks = webhooks;
-        this.deliveries = deliveries;
-        this.clock = clock;
+    WebhookController(WebhookRegistrations registrations) {
+        this.registrations = registrations;
     }
 
     @Serdeable
@@ -100,30 +82,22 @@ class WebhookController {
     @Operation(summary = "Register a webhook for the caller's organization; without a secret one is generated. The "
             + "secret is shown in this answer only")
     @Post
-    @Transactional
     HttpResponse<WebhookView> register(@Body @Valid Registration registration, Authentication caller) {
-        targets.check(registration.url());
-        String secret = registration.secret() != null ? registration.secret() : newSecret();
-        Webhook webhook = webhooks.save(new Webhook(UUID.randomUUID().toString(), Callers.organizationOf(caller),
-                registration.url(), secret, true, clock.instant()));
+        Webhook webhook = registrations.register(Callers.organizationOf(caller), registration.url(), registration.secret());
         return HttpResponse.created(WebhookView.of(webhook, true), URI.create("/api/webhooks/" + webhook.id()));
     }
 
     @Operation(summary = "The caller's organization's webhooks")
     @Get
     List<WebhookView> list(Authentication caller) {
-        return webhooks.findByOrganizationId(Callers.organizationOf(caller)).stream()
+        return registrations.of(Callers.organizationOf(caller)).stream()
                 .map(w -> WebhookView.of(w, false)).toList();
     }
 
     @Operation(summary = "Stop a webhook: nothing more is sent to it; its pending deliveries end FAILED")
     @Delete("/{id}")
-    @Transactional
     WebhookView deactivate(@PathVariable String id, Authentication caller) {
-        Webhook webhook = webhooks.findById(id).filter(w -> w.organizationId().equals(Callers.organizationOf(caller)))
-                .orElseThrow(() -> new WebhookNotFound(id));
-        return WebhookView.of(webhooks.update(new Webhook(webhook.id(), webhook.organizationId(), webhook.url(),
-                webhook.secret(), false, webhook.createdAt())), false);
+        return WebhookView.of(registrations.deactivate(Callers.organizationOf(caller), id), false);
     }
 
     @Operation(summary = "The webhook deliveries of the caller's organization, newest first: sent, pending (with "
@@ -131,21 +105,8 @@ class WebhookController {
     @Get("/deliveries")
     DeliveryPage deliveries(@QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                             @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size, Authentication caller) {
-        Page<Delivery> result = deliveries.findByOrganizationIdAndChannel(Callers.organizationOf(caller),
-                Delivery.Channel.WEBHOOK, Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"))));
+        Page<Delivery> result = registrations.deliveries(Callers.organizationOf(caller), page, size);
         return new DeliveryPage(result.getContent().stream().map(DeliveryView::of).toList(), page, size,
                 result.getTotalSize());
-    }
-
-    private static String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    static class WebhookNotFound extends DomainProblem {
-        WebhookNotFound(String id) {
-            super(Kind.NOT_FOUND, "webhook-not-found", "your organization has no webhook " + id);
-        }
     }
 }
