@@ -6,7 +6,7 @@ import cn.jiebang.devstack.EmbeddedMail;
 import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TestTokens;
 import cn.jiebang.events.UserRegistered;
-import cn.jiebang.notification.application.DeliveryDispatcher;
+import cn.jiebang.notification.delivery.application.DeliveryDispatcher;
 import cn.jiebang.testing.Events;
 import cn.jiebang.testing.Published;
 import cn.jiebang.testing.Sql;

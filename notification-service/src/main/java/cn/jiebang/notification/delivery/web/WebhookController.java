@@ -1,0 +1,112 @@
+package cn.jiebang.notification.delivery.web;
+
+import cn.jiebang.notification.delivery.application.WebhookRegistrations;
+import cn.jiebang.notification.delivery.domain.Delivery;
+import cn.jiebang.notification.delivery.domain.Webhook;
+import cn.jiebang.web.Callers;
+import cn.jiebang.web.Paging;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An organization's webhooks (AGENCY and TEAM users manage their own organization's): every notification to
+ * one of its users is POSTed to each active one, signed; its deliveries show their status and attempts.
+ */
+@Tag(name = "notifications")
+@Controller("/api/webhooks")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({"AGENCY", "TEAM"})
+class WebhookController {
+
+    private final WebhookRegistrations registrations;
+
+    WebhookController(WebhookRegistrations registrations) {
+        this.registrations = registrations;
+    }
+
+    @Serdeable
+    record Registration(@NotBlank @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+                        String url,
+                        @Nullable @Size(min = 16, max = 200) String secret) {
+    }
+
+    @Serdeable
+    record WebhookView(String id, String url, boolean active, Instant createdAt,
+                       @Nullable String secret) {
+
+        static WebhookView of(Webhook w, boolean showSecret) {
+            return new WebhookView(w.id(), w.url(), w.active(), w.createdAt(), showSecret ? w.secret() : null);
+        }
+    }
+
+    @Serdeable
+    record DeliveryView(String id, String webhookId, String sourceEventId, Delivery.Status status, int attempts,
+                        @Nullable String lastError, Instant createdAt, @Nullable Instant sentAt,
+                        @Nullable Instant nextAttemptAt) {
+
+        static DeliveryView of(Delivery d) {
+            return new DeliveryView(d.id(), d.target().substring(0, d.target().indexOf('/')), d.sourceEventId(), d.status(), d.attempts(), d.lastError(),
+                    d.createdAt(), d.sentAt(), d.status() == Delivery.Status.PENDING ? d.nextAttemptAt() : null);
+        }
+    }
+
+    @Serdeable
+    record DeliveryPage(List<DeliveryView> items, int page, int size, long totalItems) {
+    }
+
+    @Operation(summary = "Register a webhook for the caller's organization; without a secret one is generated. The "
+            + "secret is shown in this answer only")
+    @Post
+    HttpResponse<WebhookView> register(@Body @Valid Registration registration, Authentication caller) {
+        Webhook webhook = registrations.register(Callers.organizationOf(caller), registration.url(), registration.secret());
+        return HttpResponse.created(WebhookView.of(webhook, true), URI.create("/api/webhooks/" + webhook.id()));
+    }
+
+    @Operation(summary = "The caller's organization's webhooks")
+    @Get
+    List<WebhookView> list(Authentication caller) {
+        return registrations.of(Callers.organizationOf(caller)).stream()
+                .map(w -> WebhookView.of(w, false)).toList();
+    }
+
+    @Operation(summary = "Stop a webhook: nothing more is sent to it; its pending deliveries end FAILED")
+    @Delete("/{id}")
+    WebhookView deactivate(@PathVariable String id, Authentication caller) {
+        return WebhookView.of(registrations.deactivate(Callers.organizationOf(caller), id), false);
+    }
+
+    @Operation(summary = "The webhook deliveries of the caller's organization, newest first: sent, pending (with "
+            + "the next attempt) or failed (with the last error)")
+    @Get("/deliveries")
+    DeliveryPage deliveries(@QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+                            @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size, Authentication caller) {
+        Page<Delivery> result = registrations.deliveries(Callers.organizationOf(caller), page, size);
+        return new DeliveryPage(result.getContent().stream().map(DeliveryView::of).toList(), page, size,
+                result.getTotalSize());
+    }
+}
