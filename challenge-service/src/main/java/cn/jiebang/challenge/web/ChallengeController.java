@@ -203,10 +203,6 @@ class ChallengeController {
         if (request.kind() == AmendmentKind.CLARIFICATION) {
             return view(management.clarify(id, request.text().strip()), true);
         }
-        if (request.bidClosesAt() == null) {
-            throw new InvalidChallenge("deadline-not-extended", "a deadline extension needs the new bidClosesAt",
-                    List.of(new FieldProblem("bidClosesAt", "must not be null")));
-        }
         return view(management.extendDeadline(id, request.bidClosesAt(), request.text().strip()), true);
     }
 
