@@ -158,8 +158,8 @@ public class Evaluation {
         rounds.update(round);
         List<RoundResult> goingOn = results.findByChallengeIdAndRoundIndexOrderByRank(challenge.getId(),
                 round.getRoundIndex()).stream().filter(RoundResult::goesOn).toList();
-        List<RoundFinalized.Grant> made = Funding.of(challenge, grants.findByChallengeIdOrderByRoundIndex(challenge.getId()))
-                .grantTranches(round, goingOn, now).stream().map(grants::save)
+        Funding funding = Funding.of(challenge, grants.findByChallengeIdOrderByRoundIndex(challenge.getId()));
+        List<RoundFinalized.Grant> made = funding.grantTranches(round, goingOn, now).stream().map(grants::save)
                 .map(g -> new RoundFinalized.Grant(g.getId(), g.getBidId(), g.getOrganizationId(), g.getSubmittedBy(),
                         g.getAmount())).toList();
         List<String> goingOnBids = goingOn.stream().map(RoundResult::getBidId).toList();

@@ -76,14 +76,15 @@ public class Challenge {
     @Version
     private final Long version;
 
-    /** Every persisted property: for Micronaut Data and fixture builders (ADR 0021); a new challenge is a {@link #draft}. */
+    /** Every column, for Micronaut Data and fixture builders (ADR 0021); a new challenge is a {@link #draft}. */
     public Challenge(String id, String title, String problemStatement, String ownerOrganizationId,
                      TechnologyField technologyField, Region region, ChallengeMode mode, int winners,
                      List<String> requirementIds, List<Indicator> indicators, BigDecimal totalBudget,
                      Eligibility eligibility, Instant bidOpensAt, Instant bidClosesAt, String ipTerms,
-                     ChallengeStatus status, Instant createdAt, @Nullable Instant publishedAt, @Nullable Integer bidCount,
-                     @Nullable Integer screenedIn, @Nullable Instant screeningCompletedAt, @Nullable String failureReason,
-                     @Nullable Instant endedAt, @Nullable String cancellationReason, @Nullable Long version) {
+                     ChallengeStatus status, Instant createdAt, @Nullable Instant publishedAt,
+                     @Nullable Integer bidCount, @Nullable Integer screenedIn, @Nullable Instant screeningCompletedAt,
+                     @Nullable String failureReason, @Nullable Instant endedAt, @Nullable String cancellationReason,
+                     @Nullable Long version) {
         this.id = id;
         this.title = title;
         this.problemStatement = problemStatement;

@@ -23,21 +23,24 @@ public final class Correction {
     }
 
     /** Every problem at once, per field {@code corrections.<bidId>}, or a correction that fits. */
-    public static Correction of(Round round, boolean lastRound, List<RoundResult> results, Map<String, Decision> decisions) {
+    public static Correction of(Round round, boolean lastRound, List<RoundResult> results,
+                                Map<String, Decision> decisions) {
         List<FieldProblem> problems = new ArrayList<>();
         decisions.forEach((bidId, decision) -> {
             if (results.stream().noneMatch(r -> r.getBidId().equals(bidId))) {
-                problems.add(new FieldProblem("corrections." + bidId, "is not a bid of round " + round.getRoundIndex()));
+                problems.add(new FieldProblem("corrections." + bidId, "is not a bid of round "
+                        + round.getRoundIndex()));
             } else if (decision == (lastRound ? Decision.ADVANCED : Decision.WINNER)) {
                 problems.add(new FieldProblem("corrections." + bidId, lastRound ? "the last round names winners"
                         : "only the last round names winners"));
             }
         });
-        long goingOn = results.stream().filter(r -> decisions.getOrDefault(r.getBidId(), r.getDecision()) != Decision.ELIMINATED)
-                .count();
+        long goingOn = results.stream()
+                .filter(r -> decisions.getOrDefault(r.getBidId(), r.getDecision()) != Decision.ELIMINATED).count();
         Integer cap = round.getAdvancement().teamCap();
         if (cap != null && goingOn > cap) {
-            problems.add(new FieldProblem("corrections", "would let " + goingOn + " teams go on; the round allows " + cap));
+            problems.add(new FieldProblem("corrections", "would let " + goingOn + " teams go on; the round allows "
+                    + cap));
         }
         if (!problems.isEmpty()) {
             throw new InvalidChallenge("invalid-correction", "the corrections do not fit the round", problems);

@@ -32,7 +32,7 @@ public class FundingGrant {
     @Nullable
     private final Long version;
 
-    /** Every persisted property: for Micronaut Data and fixture builders (ADR 0021); grants are made by {@link Funding}. */
+    /** Every column, for Micronaut Data and fixture builders (ADR 0021); grants are made by {@link Funding}. */
     public FundingGrant(String id, String challengeId, int roundIndex, String bidId, String organizationId,
                         String submittedBy, BigDecimal amount, BigDecimal released, Instant grantedAt,
                         @Nullable Long version) {

@@ -21,7 +21,8 @@ public interface FundingGrants extends GenericRepository<FundingGrant, String> {
 
     /** A grant of that challenge; one of another challenge is not found through this one. */
     default FundingGrant require(String challengeId, String id) {
-        return findById(id).filter(g -> g.getChallengeId().equals(challengeId)).orElseThrow(() -> new GrantNotFound(id));
+        return findById(id).filter(g -> g.getChallengeId().equals(challengeId))
+                .orElseThrow(() -> new GrantNotFound(id));
     }
 
     class GrantNotFound extends DomainProblem {

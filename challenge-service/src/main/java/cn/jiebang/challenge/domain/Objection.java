@@ -37,7 +37,7 @@ public class Objection {
     @Nullable
     private final Long version;
 
-    /** Every persisted property: for Micronaut Data and fixture builders (ADR 0021); a new objection is {@link #file}d. */
+    /** Every column, for Micronaut Data and fixture builders (ADR 0021); a new objection is {@link #file}d. */
     public Objection(String id, String challengeId, int roundIndex, String organizationId, String filedBy,
                      String reasons, Status status, @Nullable String resolution, Instant filedAt,
                      @Nullable Instant resolvedAt, @Nullable Long version) {
@@ -72,8 +72,8 @@ public class Objection {
             throw new Refused("objection-exists", "your organization has filed its objection to round "
                     + round.getRoundIndex() + " already");
         }
-        return new Objection(UUID.randomUUID().toString(), round.getChallengeId(), round.getRoundIndex(), organizationId,
-                filedBy, reasons, Status.OPEN, null, now, null, null);
+        return new Objection(UUID.randomUUID().toString(), round.getChallengeId(), round.getRoundIndex(),
+                organizationId, filedBy, reasons, Status.OPEN, null, now, null, null);
     }
 
     /** The fact that it was filed, for the challenge titled {@code title}. */
@@ -97,7 +97,8 @@ public class Objection {
         status = outcome;
         resolution = why;
         resolvedAt = now;
-        return new ObjectionResolved(challengeId, title, roundIndex, id, organizationId, filedBy, outcome.name(), why, now);
+        return new ObjectionResolved(challengeId, title, roundIndex, id, organizationId, filedBy, outcome.name(), why,
+                now);
     }
 
     public static class Refused extends DomainProblem {

@@ -64,7 +64,7 @@ public class Round {
     @Version
     private final Long version;
 
-    /** Every persisted property: for Micronaut Data and fixture builders (ADR 0021); a new round is {@link #planned}. */
+    /** Every column, for Micronaut Data and fixture builders (ADR 0021); a new round is {@link #planned}. */
     public Round(@Nullable Long id, String challengeId, int roundIndex, String name, RoundKind kind, Instant opensAt,
                  Instant closesAt, List<Criterion> criteria, AggregationRule aggregation, Advancement advancement,
                  int minJudgesPerBid, boolean blind, BigDecimal tranchePerTeam, int publicityDays, RoundStatus status,
@@ -102,9 +102,9 @@ public class Round {
 
     static Round planned(String challengeId, int index, RoundPlan plan) {
         return new Round(null, challengeId, index, plan.name(), plan.kind(), plan.opensAt(), plan.closesAt(),
-                List.copyOf(plan.criteria()), plan.aggregation(), plan.advancement(), plan.minJudgesPerBid(), plan.blind(),
-                plan.tranchePerTeam(), plan.publicityDays(), RoundStatus.PENDING, List.of(), List.of(), null, null, null,
-                null, false, null, null, null, null);
+                List.copyOf(plan.criteria()), plan.aggregation(), plan.advancement(), plan.minJudgesPerBid(),
+                plan.blind(), plan.tranchePerTeam(), plan.publicityDays(), RoundStatus.PENDING, List.of(), List.of(),
+                null, null, null, null, false, null, null, null, null);
     }
 
     /**

@@ -34,7 +34,7 @@ public class RoundResult {
     private final boolean flagged;
     private boolean corrected;
 
-    /** Every persisted property: for Micronaut Data and fixture builders (ADR 0021); a new result is {@link #ranked}. */
+    /** Every column, for Micronaut Data and fixture builders (ADR 0021); a new result is {@link #ranked}. */
     public RoundResult(@Nullable Long id, String challengeId, int roundIndex, String bidId, String leadOrganizationId,
                        String submittedBy, @Nullable BigDecimal aggregate, int rank, Decision decision, int judges,
                        boolean flagged, boolean corrected) {

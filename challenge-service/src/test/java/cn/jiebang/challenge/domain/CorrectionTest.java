@@ -39,7 +39,8 @@ class CorrectionTest {
     void theLastRoundsWinnerIsReplaced() {
         List<RoundResult> results = ranking(last, 2, 1, Decision.WINNER);
         Correction.of(last, true, results, ordered("bid-1", Decision.ELIMINATED, "bid-2", Decision.WINNER)).apply();
-        assertEquals(List.of(Decision.ELIMINATED, Decision.WINNER), results.stream().map(RoundResult::getDecision).toList());
+        assertEquals(List.of(Decision.ELIMINATED, Decision.WINNER),
+                results.stream().map(RoundResult::getDecision).toList());
     }
 
     @Test

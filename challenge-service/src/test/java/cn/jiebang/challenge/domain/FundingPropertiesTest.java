@@ -21,8 +21,10 @@ class FundingPropertiesTest {
 
     @Property(tries = 300)
     void trancheGrantsNeverExceedTheBudgetAndGoToTheBestTeamsFirst(
-            @ForAll @IntRange(min = 1, max = 5_000) int budgetThousands, @ForAll @IntRange(max = 5_000) int grantedThousands,
-            @ForAll @IntRange(min = 1, max = 2_000) int trancheThousands, @ForAll @IntRange(max = 8) int teams) {
+            @ForAll @IntRange(min = 1, max = 5_000) int budgetThousands,
+            @ForAll @IntRange(max = 5_000) int grantedThousands,
+            @ForAll @IntRange(min = 1, max = 2_000) int trancheThousands,
+            @ForAll @IntRange(max = 8) int teams) {
         BigDecimal total = BigDecimal.valueOf(budgetThousands * 1000L, 0).setScale(2);
         BigDecimal granted = BigDecimal.valueOf(Math.min(grantedThousands, budgetThousands) * 1000L).setScale(2);
         BigDecimal tranche = BigDecimal.valueOf(trancheThousands * 1000L).setScale(2);

@@ -32,7 +32,7 @@ public class Organization {
     @Version
     private final Long version;
 
-    /** Every persisted property: for Micronaut Data and fixture builders (ADR 0021); new ones are registered or applied. */
+    /** Every column, for Micronaut Data and fixture builders (ADR 0021); new ones are registered or applied. */
     public Organization(String id, String name, @Nullable String creditCode, @Nullable String rejectedCreditCode,
                         Region region, OrganizationKind kind, OrganizationStatus status, @Nullable String rejectionReason,
                         Instant createdAt, @Nullable Long version) {

@@ -41,7 +41,7 @@ public class User {
     @Version
     private final Long version;
 
-    /** Every persisted property: for Micronaut Data and fixture builders (ADR 0021); a new user is {@link #create}d. */
+    /** Every column, for Micronaut Data and fixture builders (ADR 0021); a new user is {@link #create}d. */
     public User(String id, String organizationId, String name, String email, Set<Role> roles,
                 Set<TechnologyField> expertiseFields, String language, String passwordHash, boolean active,
                 Instant createdAt, Instant updatedAt, @Nullable Long version) {

@@ -48,7 +48,7 @@ public class Requirement {
     @Version
     private final Long version;
 
-    /** Every persisted property: for Micronaut Data and fixture builders (ADR 0021); a new requirement is a {@link #draft}. */
+    /** Every column, for Micronaut Data and fixture builders (ADR 0021); a new requirement is a {@link #draft}. */
     public Requirement(String id, String organizationId, String submittedBy, String title, String description,
                        RequirementKind kind, TechnologyField technologyField, Region region, List<Indicator> indicators,
                        BigDecimal budgetCeiling, LocalDate wantedBy, boolean coFunded, RequirementStatus status,
@@ -79,8 +79,8 @@ public class Requirement {
     }
 
     public static Requirement draft(String organizationId, String author, Content c, Instant now) {
-        return new Requirement(UUID.randomUUID().toString(), organizationId, author, c.title(), c.description(), c.kind(),
-                c.technologyField(), c.region(), List.copyOf(c.indicators()), c.budgetCeiling(), c.wantedBy(),
+        return new Requirement(UUID.randomUUID().toString(), organizationId, author, c.title(), c.description(),
+                c.kind(), c.technologyField(), c.region(), List.copyOf(c.indicators()), c.budgetCeiling(), c.wantedBy(),
                 c.coFunded(), RequirementStatus.DRAFT, null, now, now, null);
     }
 
