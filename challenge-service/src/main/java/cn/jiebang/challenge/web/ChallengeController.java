@@ -23,8 +23,6 @@ import cn.jiebang.challenge.domain.Challenge;
 import cn.jiebang.challenge.domain.ChallengeFilter;
 import cn.jiebang.challenge.domain.ChallengeStatus;
 import cn.jiebang.challenge.domain.Challenges;
-import cn.jiebang.challenge.domain.InvalidChallenge;
-import cn.jiebang.problem.DomainProblem.FieldProblem;
 import cn.jiebang.web.Callers;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
