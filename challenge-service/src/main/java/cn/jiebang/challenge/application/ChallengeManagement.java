@@ -19,6 +19,7 @@ import cn.jiebang.events.ChallengeAmended;
 import cn.jiebang.events.ChallengePublished;
 import cn.jiebang.messaging.Outbox;
 import cn.jiebang.problem.DomainProblem.FieldProblem;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -113,7 +114,7 @@ public class ChallengeManagement {
     }
 
     @Transactional
-    public Challenge extendDeadline(String id, Instant newClosesAt, String reason) {
+    public Challenge extendDeadline(String id, @Nullable Instant newClosesAt, String reason) {
         Challenge challenge = challenges.require(id);
         return amended(challenge, challenge.extendDeadline(newClosesAt, reason,
                 rounds.findByChallengeIdAndRoundIndex(id, 1).orElse(null), clock.instant()));

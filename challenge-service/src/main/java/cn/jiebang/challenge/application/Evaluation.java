@@ -1,10 +1,12 @@
 package cn.jiebang.challenge.application;
 
 import cn.jiebang.challenge.domain.Challenge;
+import cn.jiebang.challenge.domain.ChallengeStatus;
 import cn.jiebang.challenge.domain.Challenges;
+import cn.jiebang.challenge.domain.Correction;
+import cn.jiebang.challenge.domain.Funding;
 import cn.jiebang.challenge.domain.FundingGrant;
 import cn.jiebang.challenge.domain.FundingGrants;
-import cn.jiebang.challenge.domain.InvalidChallenge;
 import cn.jiebang.challenge.domain.Objection;
 import cn.jiebang.challenge.domain.Objections;
 import cn.jiebang.challenge.domain.Round;
@@ -12,16 +14,11 @@ import cn.jiebang.challenge.domain.RoundResult;
 import cn.jiebang.challenge.domain.RoundResult.Decision;
 import cn.jiebang.challenge.domain.RoundResults;
 import cn.jiebang.challenge.domain.Rounds;
-import cn.jiebang.events.FundingReleased;
-import cn.jiebang.events.ObjectionFiled;
-import cn.jiebang.events.ObjectionResolved;
 import cn.jiebang.events.RoundAnnounced;
 import cn.jiebang.events.RoundFinalized;
 import cn.jiebang.events.RoundRanked;
 import cn.jiebang.events.ScoringCompleted;
 import cn.jiebang.messaging.Outbox;
-import cn.jiebang.problem.DomainProblem;
-import cn.jiebang.problem.DomainProblem.FieldProblem;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -30,7 +27,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -90,13 +86,11 @@ public class Evaluation {
             return;
         }
         for (RoundRanked.Entry e : event.results()) {
-            results.save(new RoundResult(null, event.challengeId(), event.roundIndex(), e.bidId(), e.leadOrganizationId(),
-                    e.submittedBy(), e.aggregate(), e.rank(), Decision.valueOf(e.decision()), e.judges(), e.flagged(),
-                    false));
+            results.save(RoundResult.ranked(event.challengeId(), event.roundIndex(), e));
         }
         Challenge challenge = challenges.require(event.challengeId());
         Round round = rounds.require(event.challengeId(), event.roundIndex());
-        if (challenge.getStatus() == cn.jiebang.challenge.domain.ChallengeStatus.IN_EVALUATION) {
+        if (challenge.getStatus() == ChallengeStatus.IN_EVALUATION) {
             announce(challenge, round, false);
         }
     }
@@ -108,8 +102,8 @@ public class Evaluation {
         outbox.add(new RoundAnnounced(challenge.getId(), challenge.getTitle(), challenge.getOwnerOrganizationId(),
                 round.getRoundIndex(), round.getName(),
                 results.findByChallengeIdAndRoundIndexOrderByRank(challenge.getId(), round.getRoundIndex()).stream()
-                        .map(r -> new RoundAnnounced.Result(r.bidId(), r.leadOrganizationId(), r.submittedBy(),
-                                r.aggregate(), r.rank(), r.decision().name(), r.flagged())).toList(),
+                        .map(r -> new RoundAnnounced.Result(r.getBidId(), r.getLeadOrganizationId(), r.getSubmittedBy(),
+                                r.getAggregate(), r.getRank(), r.getDecision().name(), r.isFlagged())).toList(),
                 correction, round.getPublicityEndsAt(), now));
     }
 
@@ -120,23 +114,11 @@ public class Evaluation {
         challenge.requireNotEnded("objecting");
         // the finalizing job claims the same row: an objection is filed before it runs, or refused after
         Round round = rounds.requireLocked(challengeId, index);
-        Instant now = clock.instant();
-        if (!round.inPublicity(now)) {
-            throw new Refused(DomainProblem.Kind.CONFLICT, "publicity-over", "round " + index + " is not in its 公示 "
-                    + "period: objections are filed while its results are announced");
-        }
-        boolean inRound = results.findByChallengeIdAndRoundIndexOrderByRank(challengeId, index).stream()
-                .anyMatch(r -> r.leadOrganizationId().equals(organizationId));
-        if (!inRound) {
-            throw new Refused(DomainProblem.Kind.CONFLICT, "not-in-round", "only a team whose bid is in round " + index
-                    + " may object to its results");
-        }
-        if (objections.existsByChallengeIdAndRoundIndexAndOrganizationId(challengeId, index, organizationId)) {
-            throw new Refused(DomainProblem.Kind.CONFLICT, "objection-exists", "your organization has filed its "
-                    + "objection to round " + index + " already");
-        }
-        Objection objection = objections.save(Objection.file(challengeId, index, organizationId, userId, reasons, now));
-        outbox.add(new ObjectionFiled(challengeId, challenge.getTitle(), index, objection.id(), organizationId, userId, now));
+        Objection objection = objections.save(Objection.file(round,
+                results.findByChallengeIdAndRoundIndexOrderByRank(challengeId, index),
+                objections.findByChallengeIdAndRoundIndexOrderByFiledAt(challengeId, index),
+                organizationId, userId, reasons, clock.instant()));
+        outbox.add(objection.filed(challenge.getTitle()));
         return objection;
     }
 
@@ -144,37 +126,14 @@ public class Evaluation {
     @Transactional
     public Objection uphold(String objectionId, String resolution, Map<String, Decision> corrections) {
         Objection objection = objections.require(objectionId);
-        Challenge challenge = challenges.require(objection.challengeId());
-        Round round = rounds.require(objection.challengeId(), objection.roundIndex());
-        List<RoundResult> current = results.findByChallengeIdAndRoundIndexOrderByRank(objection.challengeId(),
-                objection.roundIndex());
+        Challenge challenge = challenges.require(objection.getChallengeId());
+        Round round = rounds.require(objection.getChallengeId(), objection.getRoundIndex());
         boolean last = rounds.findByChallengeIdOrderByRoundIndex(challenge.getId()).size() == round.getRoundIndex();
-        List<FieldProblem> problems = new ArrayList<>();
-        corrections.forEach((bidId, decision) -> {
-            if (current.stream().noneMatch(r -> r.bidId().equals(bidId))) {
-                problems.add(new FieldProblem("corrections." + bidId, "is not a bid of round " + round.getRoundIndex()));
-            } else if (decision == (last ? Decision.ADVANCED : Decision.WINNER)) {
-                problems.add(new FieldProblem("corrections." + bidId, last ? "the last round names winners"
-                        : "only the last round names winners"));
-            }
-        });
-        long goingOn = current.stream().filter(r -> corrections.getOrDefault(r.bidId(), r.decision()) != Decision.ELIMINATED)
-                .count();
-        Integer cap = round.getAdvancement().teamCap();
-        if (cap != null && goingOn > cap) {
-            problems.add(new FieldProblem("corrections", "would let " + goingOn + " teams go on; the round allows " + cap));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidChallenge("invalid-correction", "the corrections do not fit the round", problems);
-        }
-        Objection upheld = objections.update(objection.resolve(true, resolution, clock.instant()));
-        for (RoundResult r : current) {
-            Decision corrected = corrections.get(r.bidId());
-            if (corrected != null && corrected != r.decision()) {
-                results.update(r.decided(corrected));
-            }
-        }
-        outbox.add(resolved(challenge, upheld));
+        Correction correction = Correction.of(round, last, results.findByChallengeIdAndRoundIndexOrderByRank(
+                objection.getChallengeId(), objection.getRoundIndex()), corrections);
+        outbox.add(objection.uphold(challenge.getTitle(), resolution, clock.instant()));
+        Objection upheld = objections.update(objection);
+        correction.apply().forEach(results::update);
         announce(challenge, round, true);
         return upheld;
     }
@@ -182,15 +141,9 @@ public class Evaluation {
     @Transactional
     public Objection dismiss(String objectionId, String resolution) {
         Objection objection = objections.require(objectionId);
-        Challenge challenge = challenges.require(objection.challengeId());
-        Objection dismissed = objections.update(objection.resolve(false, resolution, clock.instant()));
-        outbox.add(resolved(challenge, dismissed));
-        return dismissed;
-    }
-
-    private static ObjectionResolved resolved(Challenge challenge, Objection o) {
-        return new ObjectionResolved(challenge.getId(), challenge.getTitle(), o.roundIndex(), o.id(), o.organizationId(),
-                o.filedBy(), o.status().name(), o.resolution(), o.resolvedAt());
+        Challenge challenge = challenges.require(objection.getChallengeId());
+        outbox.add(objection.dismiss(challenge.getTitle(), resolution, clock.instant()));
+        return objections.update(objection);
     }
 
     /**
@@ -205,19 +158,13 @@ public class Evaluation {
         rounds.update(round);
         List<RoundResult> goingOn = results.findByChallengeIdAndRoundIndexOrderByRank(challenge.getId(),
                 round.getRoundIndex()).stream().filter(RoundResult::goesOn).toList();
-        BigDecimal granted = grants.findByChallengeIdOrderByRoundIndex(challenge.getId()).stream()
-                .map(FundingGrant::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        List<RoundFinalized.Grant> made = new ArrayList<>();
-        for (RoundResult r : goingOn) {
-            BigDecimal amount = round.getTranchePerTeam().min(challenge.getTotalBudget().subtract(granted));
-            if (amount.signum() > 0) {
-                FundingGrant grant = grants.save(FundingGrant.of(challenge.getId(), round.getRoundIndex(), r, amount, now));
-                granted = granted.add(amount);
-                made.add(new RoundFinalized.Grant(grant.id(), r.bidId(), r.leadOrganizationId(), r.submittedBy(), amount));
-            }
-        }
-        outbox.add(new RoundFinalized(challenge.getId(), challenge.getTitle(), round.getRoundIndex(),
-                goingOn.stream().map(RoundResult::bidId).toList(), made, now));
+        Funding funding = Funding.of(challenge, grants.findByChallengeIdOrderByRoundIndex(challenge.getId()));
+        List<RoundFinalized.Grant> made = funding.grantTranches(round, goingOn, now).stream().map(grants::save)
+                .map(g -> new RoundFinalized.Grant(g.getId(), g.getBidId(), g.getOrganizationId(), g.getSubmittedBy(),
+                        g.getAmount())).toList();
+        List<String> goingOnBids = goingOn.stream().map(RoundResult::getBidId).toList();
+        outbox.add(new RoundFinalized(challenge.getId(), challenge.getTitle(), round.getRoundIndex(), goingOnBids, made,
+                now));
         List<Round> all = rounds.findByChallengeIdOrderByRoundIndex(challenge.getId());
         boolean last = all.size() == round.getRoundIndex();
         if (goingOn.isEmpty()) {
@@ -226,7 +173,7 @@ public class Evaluation {
             outbox.add(challenge.award(goingOn, now));
         } else {
             Round next = all.get(round.getRoundIndex());
-            next.setEntrants(goingOn.stream().map(RoundResult::bidId).toList());
+            next.admitEntrants(goingOnBids);
             rounds.update(next);
         }
         challenges.update(challenge);
@@ -247,19 +194,8 @@ public class Evaluation {
     @Transactional
     public FundingGrant release(String challengeId, String grantId, BigDecimal amount) {
         Challenge challenge = challenges.require(challengeId);
-        FundingGrant grant = grants.require(grantId);
-        if (!grant.challengeId().equals(challengeId)) {
-            throw new FundingGrants.GrantNotFound(grantId);
-        }
-        FundingGrant released = grants.update(grant.release(amount));
-        outbox.add(new FundingReleased(challengeId, challenge.getTitle(), grantId, grant.bidId(), grant.organizationId(),
-                grant.submittedBy(), amount, clock.instant()));
-        return released;
-    }
-
-    public static class Refused extends DomainProblem {
-        public Refused(Kind kind, String code, String detail) {
-            super(kind, code, detail);
-        }
+        FundingGrant grant = grants.require(challengeId, grantId);
+        outbox.add(grant.release(amount, challenge.getTitle(), clock.instant()));
+        return grants.update(grant);
     }
 }

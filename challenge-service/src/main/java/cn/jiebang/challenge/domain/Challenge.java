@@ -39,7 +39,7 @@ public class Challenge {
             EnumSet.of(ChallengeStatus.AWARDED, ChallengeStatus.FAILED, ChallengeStatus.CANCELLED);
 
     @Id
-    private String id;
+    private final String id;
     private String title;
     private String problemStatement;
     private String ownerOrganizationId;
@@ -58,7 +58,7 @@ public class Challenge {
     private Instant bidClosesAt;
     private String ipTerms;
     private ChallengeStatus status;
-    private Instant createdAt;
+    private final Instant createdAt;
     @Nullable
     private Instant publishedAt;
     @Nullable
@@ -74,19 +74,50 @@ public class Challenge {
     @Nullable
     private String cancellationReason;
     @Version
-    private Long version;
-    /** For Micronaut Data; use {@link #draft}. */
-    public Challenge() {
+    private final Long version;
+
+    /** Every column, for Micronaut Data and fixture builders (ADR 0021); a new challenge is a {@link #draft}. */
+    public Challenge(String id, String title, String problemStatement, String ownerOrganizationId,
+                     TechnologyField technologyField, Region region, ChallengeMode mode, int winners,
+                     List<String> requirementIds, List<Indicator> indicators, BigDecimal totalBudget,
+                     Eligibility eligibility, Instant bidOpensAt, Instant bidClosesAt, String ipTerms,
+                     ChallengeStatus status, Instant createdAt, @Nullable Instant publishedAt,
+                     @Nullable Integer bidCount, @Nullable Integer screenedIn, @Nullable Instant screeningCompletedAt,
+                     @Nullable String failureReason, @Nullable Instant endedAt, @Nullable String cancellationReason,
+                     @Nullable Long version) {
+        this.id = id;
+        this.title = title;
+        this.problemStatement = problemStatement;
+        this.ownerOrganizationId = ownerOrganizationId;
+        this.technologyField = technologyField;
+        this.region = region;
+        this.mode = mode;
+        this.winners = winners;
+        this.requirementIds = requirementIds;
+        this.indicators = indicators;
+        this.totalBudget = totalBudget;
+        this.eligibility = eligibility;
+        this.bidOpensAt = bidOpensAt;
+        this.bidClosesAt = bidClosesAt;
+        this.ipTerms = ipTerms;
+        this.status = status;
+        this.createdAt = createdAt;
+        this.publishedAt = publishedAt;
+        this.bidCount = bidCount;
+        this.screenedIn = screenedIn;
+        this.screeningCompletedAt = screeningCompletedAt;
+        this.failureReason = failureReason;
+        this.endedAt = endedAt;
+        this.cancellationReason = cancellationReason;
+        this.version = version;
     }
 
     /** A draft from a definition the caller has checked ({@link ChallengeDefinition#inconsistencies} and references). */
-    public static Challenge draft(ChallengeDefinition definition, Instant now) {
-        Challenge c = new Challenge();
-        c.id = UUID.randomUUID().toString();
-        c.status = ChallengeStatus.DRAFT;
-        c.createdAt = now;
-        c.apply(definition);
-        return c;
+    public static Challenge draft(ChallengeDefinition d, Instant now) {
+        return new Challenge(UUID.randomUUID().toString(), d.title(), d.problemStatement(), d.ownerOrganizationId(),
+                d.technologyField(), d.region(), d.mode(), d.winners(), List.copyOf(d.requirementIds()),
+                List.copyOf(d.indicators()), d.totalBudget(), d.eligibility(), d.bidOpensAt(), d.bidClosesAt(),
+                d.ipTerms(), ChallengeStatus.DRAFT, now, null, null, null, null, null, null, null, null);
     }
 
     /** Replaces the whole definition of a draft; returns the rounds that replace the old ones. */
@@ -157,7 +188,12 @@ public class Challenge {
      * Extends the bid deadline of a published challenge whose window is still open; it never shortens it,
      * and never past the planned opening of round 1.
      */
-    public ChallengeAmended extendDeadline(Instant newClosesAt, String reason, @Nullable Round firstRound, Instant now) {
+    public ChallengeAmended extendDeadline(@Nullable Instant newClosesAt, String reason, @Nullable Round firstRound,
+                                           Instant now) {
+        if (newClosesAt == null) {
+            throw new InvalidChallenge("deadline-not-extended", "a deadline extension needs the new bidClosesAt",
+                    List.of(new FieldProblem("bidClosesAt", "must not be null")));
+        }
         requirePublished("amended");
         if (!now.isBefore(bidClosesAt)) {
             throw new InvalidChallenge("bid-window-closed", "bidding closed at " + bidClosesAt
@@ -255,8 +291,8 @@ public class Challenge {
         requireStatus(ChallengeStatus.IN_EVALUATION, "be awarded");
         status = ChallengeStatus.AWARDED;
         endedAt = now;
-        return new ChallengeAwarded(id, title, ownerOrganizationId, winners.stream()
-                .map(w -> new ChallengeAwarded.Winner(w.bidId(), w.leadOrganizationId(), w.submittedBy())).toList(), now);
+        return new ChallengeAwarded(id, title, ownerOrganizationId, winners.stream().map(w ->
+                new ChallengeAwarded.Winner(w.getBidId(), w.getLeadOrganizationId(), w.getSubmittedBy())).toList(), now);
     }
 
     /** 流榜 after a round in which nobody advanced. */
@@ -346,205 +382,130 @@ public class Challenge {
         return id;
     }
 
-    public void setId(String id) {
-        this.id = id;
-    }
 
     public String getTitle() {
         return title;
     }
 
-    public void setTitle(String title) {
-        this.title = title;
-    }
 
     public String getProblemStatement() {
         return problemStatement;
     }
 
-    public void setProblemStatement(String problemStatement) {
-        this.problemStatement = problemStatement;
-    }
 
     public String getOwnerOrganizationId() {
         return ownerOrganizationId;
     }
 
-    public void setOwnerOrganizationId(String ownerOrganizationId) {
-        this.ownerOrganizationId = ownerOrganizationId;
-    }
 
     public TechnologyField getTechnologyField() {
         return technologyField;
     }
 
-    public void setTechnologyField(TechnologyField technologyField) {
-        this.technologyField = technologyField;
-    }
 
     public Region getRegion() {
         return region;
     }
 
-    public void setRegion(Region region) {
-        this.region = region;
-    }
 
     public ChallengeMode getMode() {
         return mode;
     }
 
-    public void setMode(ChallengeMode mode) {
-        this.mode = mode;
-    }
 
     public int getWinners() {
         return winners;
     }
 
-    public void setWinners(int winners) {
-        this.winners = winners;
-    }
 
     public List<String> getRequirementIds() {
         return requirementIds;
     }
 
-    public void setRequirementIds(List<String> requirementIds) {
-        this.requirementIds = requirementIds;
-    }
 
     public List<Indicator> getIndicators() {
         return indicators;
     }
 
-    public void setIndicators(List<Indicator> indicators) {
-        this.indicators = indicators;
-    }
 
     public BigDecimal getTotalBudget() {
         return totalBudget;
     }
 
-    public void setTotalBudget(BigDecimal totalBudget) {
-        this.totalBudget = totalBudget;
-    }
 
     public Eligibility getEligibility() {
         return eligibility;
     }
 
-    public void setEligibility(Eligibility eligibility) {
-        this.eligibility = eligibility;
-    }
 
     public Instant getBidOpensAt() {
         return bidOpensAt;
     }
 
-    public void setBidOpensAt(Instant bidOpensAt) {
-        this.bidOpensAt = bidOpensAt;
-    }
 
     public Instant getBidClosesAt() {
         return bidClosesAt;
     }
 
-    public void setBidClosesAt(Instant bidClosesAt) {
-        this.bidClosesAt = bidClosesAt;
-    }
 
     public String getIpTerms() {
         return ipTerms;
     }
 
-    public void setIpTerms(String ipTerms) {
-        this.ipTerms = ipTerms;
-    }
 
     public ChallengeStatus getStatus() {
         return status;
     }
 
-    public void setStatus(ChallengeStatus status) {
-        this.status = status;
-    }
 
     public Instant getCreatedAt() {
         return createdAt;
     }
 
-    public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt;
-    }
 
     @Nullable
     public Instant getPublishedAt() {
         return publishedAt;
     }
 
-    public void setPublishedAt(@Nullable Instant publishedAt) {
-        this.publishedAt = publishedAt;
-    }
 
     @Nullable
     public Integer getBidCount() {
         return bidCount;
     }
 
-    public void setBidCount(@Nullable Integer bidCount) {
-        this.bidCount = bidCount;
-    }
 
     @Nullable
     public Integer getScreenedIn() {
         return screenedIn;
     }
 
-    public void setScreenedIn(@Nullable Integer screenedIn) {
-        this.screenedIn = screenedIn;
-    }
 
     @Nullable
     public Instant getScreeningCompletedAt() {
         return screeningCompletedAt;
     }
 
-    public void setScreeningCompletedAt(@Nullable Instant screeningCompletedAt) {
-        this.screeningCompletedAt = screeningCompletedAt;
-    }
 
     @Nullable
     public String getFailureReason() {
         return failureReason;
     }
 
-    public void setFailureReason(@Nullable String failureReason) {
-        this.failureReason = failureReason;
-    }
 
     @Nullable
     public Instant getEndedAt() {
         return endedAt;
     }
 
-    public void setEndedAt(@Nullable Instant endedAt) {
-        this.endedAt = endedAt;
-    }
 
     @Nullable
     public String getCancellationReason() {
         return cancellationReason;
     }
 
-    public void setCancellationReason(@Nullable String cancellationReason) {
-        this.cancellationReason = cancellationReason;
-    }
 
     public Long getVersion() {
         return version;
     }
-
-    public void setVersion(Long version) {
-        this.version = version;
-    }}
+}

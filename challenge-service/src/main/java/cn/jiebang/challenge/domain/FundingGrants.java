@@ -19,12 +19,14 @@ public interface FundingGrants extends GenericRepository<FundingGrant, String> {
 
     List<FundingGrant> findByChallengeIdOrderByRoundIndex(String challengeId);
 
-    default FundingGrant require(String id) {
-        return findById(id).orElseThrow(() -> new GrantNotFound(id));
+    /** A grant of that challenge; one of another challenge is not found through this one. */
+    default FundingGrant require(String challengeId, String id) {
+        return findById(id).filter(g -> g.getChallengeId().equals(challengeId))
+                .orElseThrow(() -> new GrantNotFound(id));
     }
 
     class GrantNotFound extends DomainProblem {
-        public GrantNotFound(String id) {
+        GrantNotFound(String id) {
             super(Kind.NOT_FOUND, "grant-not-found", "no funding grant " + id);
         }
     }

@@ -24,22 +24,22 @@ public class Round {
 
     @Id
     @GeneratedValue
-    private Long id;
-    private String challengeId;
-    private int roundIndex;
-    private String name;
-    private RoundKind kind;
-    private Instant opensAt;
-    private Instant closesAt;
+    private final Long id;
+    private final String challengeId;
+    private final int roundIndex;
+    private final String name;
+    private final RoundKind kind;
+    private final Instant opensAt;
+    private final Instant closesAt;
     @TypeDef(type = DataType.JSON)
-    private List<Criterion> criteria;
-    private AggregationRule aggregation;
+    private final List<Criterion> criteria;
+    private final AggregationRule aggregation;
     @TypeDef(type = DataType.JSON)
-    private Advancement advancement;
-    private int minJudgesPerBid;
-    private boolean blind;
-    private BigDecimal tranchePerTeam;
-    private int publicityDays;
+    private final Advancement advancement;
+    private final int minJudgesPerBid;
+    private final boolean blind;
+    private final BigDecimal tranchePerTeam;
+    private final int publicityDays;
     private RoundStatus status;
     @TypeDef(type = DataType.JSON)
     private List<String> judgeIds;
@@ -62,30 +62,49 @@ public class Round {
     @Nullable
     private Instant finalizedAt;
     @Version
-    private Long version;
+    private final Long version;
 
-    public Round() {
+    /** Every column, for Micronaut Data and fixture builders (ADR 0021); a new round is {@link #planned}. */
+    public Round(@Nullable Long id, String challengeId, int roundIndex, String name, RoundKind kind, Instant opensAt,
+                 Instant closesAt, List<Criterion> criteria, AggregationRule aggregation, Advancement advancement,
+                 int minJudgesPerBid, boolean blind, BigDecimal tranchePerTeam, int publicityDays, RoundStatus status,
+                 List<String> judgeIds, List<String> judgeOrganizationIds, @Nullable Instant openedAt,
+                 @Nullable List<String> entrants, @Nullable Instant scoresCompletedAt, @Nullable Instant closedAt,
+                 boolean forced, @Nullable Instant announcedAt, @Nullable Instant publicityEndsAt,
+                 @Nullable Instant finalizedAt, @Nullable Long version) {
+        this.id = id;
+        this.challengeId = challengeId;
+        this.roundIndex = roundIndex;
+        this.name = name;
+        this.kind = kind;
+        this.opensAt = opensAt;
+        this.closesAt = closesAt;
+        this.criteria = criteria;
+        this.aggregation = aggregation;
+        this.advancement = advancement;
+        this.minJudgesPerBid = minJudgesPerBid;
+        this.blind = blind;
+        this.tranchePerTeam = tranchePerTeam;
+        this.publicityDays = publicityDays;
+        this.status = status;
+        this.judgeIds = judgeIds;
+        this.judgeOrganizationIds = judgeOrganizationIds;
+        this.openedAt = openedAt;
+        this.entrants = entrants;
+        this.scoresCompletedAt = scoresCompletedAt;
+        this.closedAt = closedAt;
+        this.forced = forced;
+        this.announcedAt = announcedAt;
+        this.publicityEndsAt = publicityEndsAt;
+        this.finalizedAt = finalizedAt;
+        this.version = version;
     }
 
     static Round planned(String challengeId, int index, RoundPlan plan) {
-        Round r = new Round();
-        r.challengeId = challengeId;
-        r.roundIndex = index;
-        r.name = plan.name();
-        r.kind = plan.kind();
-        r.opensAt = plan.opensAt();
-        r.closesAt = plan.closesAt();
-        r.criteria = List.copyOf(plan.criteria());
-        r.aggregation = plan.aggregation();
-        r.advancement = plan.advancement();
-        r.minJudgesPerBid = plan.minJudgesPerBid();
-        r.blind = plan.blind();
-        r.tranchePerTeam = plan.tranchePerTeam();
-        r.publicityDays = plan.publicityDays();
-        r.status = RoundStatus.PENDING;
-        r.judgeIds = List.of();
-        r.judgeOrganizationIds = List.of();
-        return r;
+        return new Round(null, challengeId, index, plan.name(), plan.kind(), plan.opensAt(), plan.closesAt(),
+                List.copyOf(plan.criteria()), plan.aggregation(), plan.advancement(), plan.minJudgesPerBid(),
+                plan.blind(), plan.tranchePerTeam(), plan.publicityDays(), RoundStatus.PENDING, List.of(), List.of(),
+                null, null, null, null, false, null, null, null, null);
     }
 
     /**
@@ -107,6 +126,14 @@ public class Round {
         }
         judgeIds = List.copyOf(judges);
         judgeOrganizationIds = List.copyOf(organizations);
+    }
+
+    /** The teams that went on from the round before: this round opens with their bids. */
+    public void admitEntrants(List<String> bidIds) {
+        if (status != RoundStatus.PENDING) {
+            throw new RoundNotPending(challengeId, roundIndex, status, "given its entrants");
+        }
+        entrants = List.copyOf(bidIds);
     }
 
     RoundOpened open(Instant now) {
@@ -170,6 +197,13 @@ public class Round {
         publicityEndsAt = now.plus(day.multipliedBy(publicityDays));
     }
 
+    /** A round's results are sealed until they are first announced; from then on they are public. */
+    public void requireResultsPublic() {
+        if (announcedAt == null) {
+            throw new ResultsSealed(challengeId, roundIndex);
+        }
+    }
+
     public boolean inPublicity(Instant now) {
         return status == RoundStatus.ANNOUNCED && now.isBefore(publicityEndsAt);
     }
@@ -187,6 +221,13 @@ public class Round {
         RoundWrongStatus(String challengeId, int index, RoundStatus status, String action) {
             super(Kind.CONFLICT, "round-wrong-status", "round " + index + " of challenge " + challengeId + " is "
                     + status + " and cannot be " + action);
+        }
+    }
+
+    public static class ResultsSealed extends DomainProblem {
+        ResultsSealed(String challengeId, int index) {
+            super(Kind.CONFLICT, "results-not-announced", "the results of round " + index
+                    + " are sealed until they are announced");
         }
     }
 
@@ -216,214 +257,136 @@ public class Round {
         return id;
     }
 
-    public void setId(Long id) {
-        this.id = id;
-    }
 
     public String getChallengeId() {
         return challengeId;
     }
 
-    public void setChallengeId(String challengeId) {
-        this.challengeId = challengeId;
-    }
 
     public int getRoundIndex() {
         return roundIndex;
     }
 
-    public void setRoundIndex(int roundIndex) {
-        this.roundIndex = roundIndex;
-    }
 
     public String getName() {
         return name;
     }
 
-    public void setName(String name) {
-        this.name = name;
-    }
 
     public RoundKind getKind() {
         return kind;
     }
 
-    public void setKind(RoundKind kind) {
-        this.kind = kind;
-    }
 
     public Instant getOpensAt() {
         return opensAt;
     }
 
-    public void setOpensAt(Instant opensAt) {
-        this.opensAt = opensAt;
-    }
 
     public Instant getClosesAt() {
         return closesAt;
     }
 
-    public void setClosesAt(Instant closesAt) {
-        this.closesAt = closesAt;
-    }
 
     public List<Criterion> getCriteria() {
         return criteria;
     }
 
-    public void setCriteria(List<Criterion> criteria) {
-        this.criteria = criteria;
-    }
 
     public AggregationRule getAggregation() {
         return aggregation;
     }
 
-    public void setAggregation(AggregationRule aggregation) {
-        this.aggregation = aggregation;
-    }
 
     public Advancement getAdvancement() {
         return advancement;
     }
 
-    public void setAdvancement(Advancement advancement) {
-        this.advancement = advancement;
-    }
 
     public int getMinJudgesPerBid() {
         return minJudgesPerBid;
     }
 
-    public void setMinJudgesPerBid(int minJudgesPerBid) {
-        this.minJudgesPerBid = minJudgesPerBid;
-    }
 
     public boolean isBlind() {
         return blind;
     }
 
-    public void setBlind(boolean blind) {
-        this.blind = blind;
-    }
 
     public BigDecimal getTranchePerTeam() {
         return tranchePerTeam;
     }
 
-    public void setTranchePerTeam(BigDecimal tranchePerTeam) {
-        this.tranchePerTeam = tranchePerTeam;
-    }
 
     public int getPublicityDays() {
         return publicityDays;
     }
 
-    public void setPublicityDays(int publicityDays) {
-        this.publicityDays = publicityDays;
-    }
 
     public RoundStatus getStatus() {
         return status;
     }
 
-    public void setStatus(RoundStatus status) {
-        this.status = status;
-    }
 
     public List<String> getJudgeIds() {
         return judgeIds;
     }
 
-    public void setJudgeIds(List<String> judgeIds) {
-        this.judgeIds = judgeIds;
-    }
 
     @Nullable
     public Instant getOpenedAt() {
         return openedAt;
     }
 
-    public void setOpenedAt(@Nullable Instant openedAt) {
-        this.openedAt = openedAt;
-    }
 
     public Long getVersion() {
         return version;
     }
 
-    public void setVersion(Long version) {
-        this.version = version;
-    }
 
     @Nullable
     public List<String> getEntrants() {
         return entrants;
     }
 
-    public void setEntrants(@Nullable List<String> entrants) {
-        this.entrants = entrants;
-    }
 
     @Nullable
     public Instant getScoresCompletedAt() {
         return scoresCompletedAt;
     }
 
-    public void setScoresCompletedAt(@Nullable Instant scoresCompletedAt) {
-        this.scoresCompletedAt = scoresCompletedAt;
-    }
 
     @Nullable
     public Instant getClosedAt() {
         return closedAt;
     }
 
-    public void setClosedAt(@Nullable Instant closedAt) {
-        this.closedAt = closedAt;
-    }
 
     public boolean isForced() {
         return forced;
     }
 
-    public void setForced(boolean forced) {
-        this.forced = forced;
-    }
 
     @Nullable
     public Instant getAnnouncedAt() {
         return announcedAt;
     }
 
-    public void setAnnouncedAt(@Nullable Instant announcedAt) {
-        this.announcedAt = announcedAt;
-    }
 
     @Nullable
     public Instant getPublicityEndsAt() {
         return publicityEndsAt;
     }
 
-    public void setPublicityEndsAt(@Nullable Instant publicityEndsAt) {
-        this.publicityEndsAt = publicityEndsAt;
-    }
 
     @Nullable
     public Instant getFinalizedAt() {
         return finalizedAt;
     }
 
-    public void setFinalizedAt(@Nullable Instant finalizedAt) {
-        this.finalizedAt = finalizedAt;
-    }
 
     public List<String> getJudgeOrganizationIds() {
         return judgeOrganizationIds;
     }
 
-    public void setJudgeOrganizationIds(List<String> judgeOrganizationIds) {
-        this.judgeOrganizationIds = judgeOrganizationIds;
-    }
 }

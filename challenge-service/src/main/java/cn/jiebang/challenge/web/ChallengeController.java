@@ -23,8 +23,6 @@ import cn.jiebang.challenge.domain.Challenge;
 import cn.jiebang.challenge.domain.ChallengeFilter;
 import cn.jiebang.challenge.domain.ChallengeStatus;
 import cn.jiebang.challenge.domain.Challenges;
-import cn.jiebang.challenge.domain.InvalidChallenge;
-import cn.jiebang.problem.DomainProblem.FieldProblem;
 import cn.jiebang.web.Callers;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -202,10 +200,6 @@ class ChallengeController {
     ChallengeView amend(@PathVariable String id, @Body @Valid AmendmentRequest request) {
         if (request.kind() == AmendmentKind.CLARIFICATION) {
             return view(management.clarify(id, request.text().strip()), true);
-        }
-        if (request.bidClosesAt() == null) {
-            throw new InvalidChallenge("deadline-not-extended", "a deadline extension needs the new bidClosesAt",
-                    List.of(new FieldProblem("bidClosesAt", "must not be null")));
         }
         return view(management.extendDeadline(id, request.bidClosesAt(), request.text().strip()), true);
     }

@@ -89,8 +89,8 @@ class EvaluationController {
                         RoundResult.Decision decision, boolean flagged, boolean corrected) {
 
         static PublicResult of(RoundResult r) {
-            return new PublicResult(r.bidId(), r.leadOrganizationId(), r.aggregate(), r.rank(), r.decision(), r.flagged(),
-                    r.corrected());
+            return new PublicResult(r.getBidId(), r.getLeadOrganizationId(), r.getAggregate(), r.getRank(),
+                    r.getDecision(), r.isFlagged(), r.isCorrected());
         }
     }
 
@@ -125,10 +125,7 @@ class EvaluationController {
     Results results(@PathVariable String id, @PathVariable int index, @Nullable Authentication caller) {
         Challenge challenge = visible.require(id, caller);
         Round round = rounds.require(challenge.getId(), index);
-        if (round.getAnnouncedAt() == null) {
-            throw new Evaluation.Refused(cn.jiebang.problem.DomainProblem.Kind.CONFLICT, "results-not-announced",
-                    "the results of round " + index + " are sealed until they are announced");
-        }
+        round.requireResultsPublic();
         return new Results(index, round.getStatus(), round.getPublicityEndsAt(),
                 results.findByChallengeIdAndRoundIndexOrderByRank(id, index).stream().map(PublicResult::of).toList());
     }
@@ -152,7 +149,7 @@ class EvaluationController {
         if (Callers.hasRole(caller, "ADMIN")) {
             return all;
         }
-        return all.stream().filter(o -> o.organizationId().equals(Callers.organizationOf(caller))).toList();
+        return all.stream().filter(o -> o.getOrganizationId().equals(Callers.organizationOf(caller))).toList();
     }
 
     @Operation(summary = "Uphold an objection (ADMIN) with the decisions to correct: results re-announced, 公示 again")
@@ -181,7 +178,7 @@ class EvaluationController {
             return all;
         }
         if (Callers.hasRole(caller, "TEAM")) {
-            return all.stream().filter(g -> g.organizationId().equals(Callers.organizationOf(caller))).toList();
+            return all.stream().filter(g -> g.getOrganizationId().equals(Callers.organizationOf(caller))).toList();
         }
         throw new ChallengeNotFound(id);
     }

@@ -189,6 +189,17 @@ class ChallengeTest {
     }
 
     @Test
+    void anExtensionNamesItsNewDeadline() {
+        ChallengeWithRounds c = anOpenCompetition().published();
+        Instant deadline = c.challenge().getBidClosesAt();
+        InvalidChallenge refused = assertThrows(InvalidChallenge.class,
+                () -> c.challenge().extendDeadline(null, "延期", c.round(1), NOW));
+        assertEquals("deadline-not-extended", refused.code());
+        assertEquals(List.of(new FieldProblem("bidClosesAt", "must not be null")), refused.fieldProblems());
+        assertEquals(deadline, c.challenge().getBidClosesAt());
+    }
+
+    @Test
     void aClosedWindowIsNotReopenedByAnExtension() {
         ChallengeWithRounds c = anOpenCompetition().published();
         Instant deadline = c.challenge().getBidClosesAt();

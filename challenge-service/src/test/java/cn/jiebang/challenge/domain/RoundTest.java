@@ -26,6 +26,7 @@ import static cn.jiebang.challenge.domain.RoundStatus.OPEN;
 import static cn.jiebang.challenge.domain.RoundStatus.PENDING;
 import static cn.jiebang.challenge.fixtures.RoundBuilder.PUBLICITY_DAY;
 import static cn.jiebang.challenge.fixtures.RoundBuilder.aRound;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -104,6 +105,22 @@ class RoundTest {
                 () -> round.open(List.of("bid-1"), round.getOpensAt())).code());
         assertEquals(PENDING, round.getStatus());
         assertNull(round.getOpenedAt());
+    }
+
+    @Test
+    void theTeamsThatWentOnAreTheEntrantsTheRoundOpensWith() {
+        Round round = aRound().pending();
+        round.admitEntrants(List.of("bid-3", "bid-1"));
+        assertEquals(List.of("bid-3", "bid-1"), round.getEntrants());
+        assertEquals(PENDING, round.getStatus());
+    }
+
+    @Test
+    void aRoundThatOpenedTakesNoMoreEntrants() {
+        Round round = aRound().open();
+        assertEquals("round-not-pending", assertThrows(Round.RoundNotPending.class,
+                () -> round.admitEntrants(List.of("bid-9"))).code());
+        assertEquals(List.of("bid-1", "bid-2"), round.getEntrants());
     }
 
     // ---- closing -------------------------------------------------------------------------------------------
@@ -201,6 +218,22 @@ class RoundTest {
     }
 
     @Test
+    void theResultsAreSealedUntilTheyAreAnnounced() {
+        for (RoundStatus status : EnumSet.of(PENDING, OPEN, CLOSED)) {
+            Round round = aRound().in(status);
+            DomainProblem sealed = assertThrows(Round.ResultsSealed.class, round::requireResultsPublic, status.name());
+            assertEquals("results-not-announced", sealed.code());
+            assertEquals(DomainProblem.Kind.CONFLICT, sealed.kind());
+        }
+    }
+
+    @Test
+    void theResultsArePublicFromTheirAnnouncementOn() {
+        assertDoesNotThrow(aRound().announced()::requireResultsPublic);
+        assertDoesNotThrow(aRound().in(FINALIZED)::requireResultsPublic);
+    }
+
+    @Test
     void withoutPublicityDaysAnAnnouncedRoundTakesNoObjectionAndIsFinalAtOnce() {
         Round round = aRound().withPublicityDays(0).announced();
         assertFalse(round.inPublicity(round.getAnnouncedAt()));
@@ -230,6 +263,7 @@ class RoundTest {
     enum Command {
         NAME_PANEL(EnumSet.of(PENDING), "round-not-pending",
                 r -> r.namePanel(List.of("judge-x", "judge-y"), List.of("org-x", "org-y"))),
+        ADMIT_ENTRANTS(EnumSet.of(PENDING), "round-not-pending", r -> r.admitEntrants(List.of("bid-9"))),
         OPEN_ROUND(EnumSet.of(PENDING), "round-not-pending", r -> r.open(List.of("bid-9"), r.getOpensAt())),
         CLOSE_ROUND(EnumSet.of(OPEN), "round-wrong-status", r -> r.close(true, r.getClosesAt())),
         ANNOUNCE_RESULTS(EnumSet.of(CLOSED, ANNOUNCED), "round-wrong-status",
@@ -278,7 +312,7 @@ class RoundTest {
         Round round = aRound().in(status);
         command.action.accept(round);
         RoundStatus expected = switch (command) {
-            case NAME_PANEL -> PENDING;
+            case NAME_PANEL, ADMIT_ENTRANTS -> PENDING;
             case OPEN_ROUND -> OPEN;
             case CLOSE_ROUND -> CLOSED;
             case ANNOUNCE_RESULTS -> ANNOUNCED;

@@ -17,7 +17,7 @@ import java.util.UUID;
 public class Organization {
 
     @Id
-    private String id;
+    private final String id;
     private String name;
     @Nullable
     private String creditCode;
@@ -28,24 +28,30 @@ public class Organization {
     private OrganizationStatus status;
     @Nullable
     private String rejectionReason;
-    private Instant createdAt;
+    private final Instant createdAt;
     @Version
-    private Long version;
+    private final Long version;
 
-    public Organization() {
+    /** Every column, for Micronaut Data and fixture builders (ADR 0021); new ones are registered or applied. */
+    public Organization(String id, String name, @Nullable String creditCode, @Nullable String rejectedCreditCode,
+                        Region region, OrganizationKind kind, OrganizationStatus status, @Nullable String rejectionReason,
+                        Instant createdAt, @Nullable Long version) {
+        this.id = id;
+        this.name = name;
+        this.creditCode = creditCode;
+        this.rejectedCreditCode = rejectedCreditCode;
+        this.region = region;
+        this.kind = kind;
+        this.status = status;
+        this.rejectionReason = rejectionReason;
+        this.createdAt = createdAt;
+        this.version = version;
     }
 
     private static Organization create(String name, CreditCode code, Region region, OrganizationKind kind,
                                        OrganizationStatus status, Instant now) {
-        Organization o = new Organization();
-        o.id = UUID.randomUUID().toString();
-        o.name = name;
-        o.creditCode = code.value();
-        o.region = region;
-        o.kind = kind;
-        o.status = status;
-        o.createdAt = now;
-        return o;
+        return new Organization(UUID.randomUUID().toString(), name, code.value(), null, region, kind, status, null, now,
+                null);
     }
 
     /** Registered directly by the program office: active at once. */
@@ -121,82 +127,52 @@ public class Organization {
         return id;
     }
 
-    public void setId(String id) {
-        this.id = id;
-    }
 
     public String getName() {
         return name;
     }
 
-    public void setName(String name) {
-        this.name = name;
-    }
 
     @Nullable
     public String getCreditCode() {
         return creditCode;
     }
 
-    public void setCreditCode(@Nullable String creditCode) {
-        this.creditCode = creditCode;
-    }
 
     @Nullable
     public String getRejectedCreditCode() {
         return rejectedCreditCode;
     }
 
-    public void setRejectedCreditCode(@Nullable String rejectedCreditCode) {
-        this.rejectedCreditCode = rejectedCreditCode;
-    }
 
     public Region getRegion() {
         return region;
     }
 
-    public void setRegion(Region region) {
-        this.region = region;
-    }
 
     public OrganizationKind getKind() {
         return kind;
     }
 
-    public void setKind(OrganizationKind kind) {
-        this.kind = kind;
-    }
 
     public OrganizationStatus getStatus() {
         return status;
     }
 
-    public void setStatus(OrganizationStatus status) {
-        this.status = status;
-    }
 
     @Nullable
     public String getRejectionReason() {
         return rejectionReason;
     }
 
-    public void setRejectionReason(@Nullable String rejectionReason) {
-        this.rejectionReason = rejectionReason;
-    }
 
     public Instant getCreatedAt() {
         return createdAt;
     }
 
-    public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt;
-    }
 
     public Long getVersion() {
         return version;
     }
 
-    public void setVersion(Long version) {
-        this.version = version;
-    }
 }

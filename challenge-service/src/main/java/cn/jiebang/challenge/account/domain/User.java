@@ -3,6 +3,7 @@ package cn.jiebang.challenge.account.domain;
 import cn.jiebang.challenge.domain.TechnologyField;
 import cn.jiebang.events.UserRegistered;
 import cn.jiebang.events.UserUpdated;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
@@ -22,43 +23,48 @@ import java.util.UUID;
 public class User {
 
     @Id
-    private String id;
-    private String organizationId;
+    private final String id;
+    private final String organizationId;
     private String name;
-    private String email;
+    private final String email;
     @TypeDef(type = DataType.STRING)
     @MappedProperty(converter = RolesConverter.class)
-    private Set<Role> roles = EnumSet.noneOf(Role.class);
+    private Set<Role> roles;
     @TypeDef(type = DataType.STRING)
     @MappedProperty(converter = FieldsConverter.class)
-    private Set<TechnologyField> expertiseFields = EnumSet.noneOf(TechnologyField.class);
+    private Set<TechnologyField> expertiseFields;
     private String language;
     private String passwordHash;
     private boolean active;
-    private Instant createdAt;
+    private final Instant createdAt;
     private Instant updatedAt;
     @Version
-    private Long version;
+    private final Long version;
 
-    public User() {
+    /** Every column, for Micronaut Data and fixture builders (ADR 0021); a new user is {@link #create}d. */
+    public User(String id, String organizationId, String name, String email, Set<Role> roles,
+                Set<TechnologyField> expertiseFields, String language, String passwordHash, boolean active,
+                Instant createdAt, Instant updatedAt, @Nullable Long version) {
+        this.id = id;
+        this.organizationId = organizationId;
+        this.name = name;
+        this.email = email;
+        this.roles = roles;
+        this.expertiseFields = expertiseFields;
+        this.language = language;
+        this.passwordHash = passwordHash;
+        this.active = active;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.version = version;
     }
 
     public static User create(String organizationId, String name, String email, Set<Role> roles,
                               Set<TechnologyField> expertiseFields, String language, String passwordHash,
                               boolean active, Instant now) {
-        User u = new User();
-        u.id = UUID.randomUUID().toString();
-        u.organizationId = organizationId;
-        u.name = name;
-        u.email = normalizeEmail(email);
-        u.roles = EnumSet.copyOf(roles);
-        u.expertiseFields = expertiseFields.isEmpty() ? EnumSet.noneOf(TechnologyField.class) : EnumSet.copyOf(expertiseFields);
-        u.language = language;
-        u.passwordHash = passwordHash;
-        u.active = active;
-        u.createdAt = now;
-        u.updatedAt = now;
-        return u;
+        return new User(UUID.randomUUID().toString(), organizationId, name, normalizeEmail(email), EnumSet.copyOf(roles),
+                expertiseFields.isEmpty() ? EnumSet.noneOf(TechnologyField.class) : EnumSet.copyOf(expertiseFields),
+                language, passwordHash, active, now, now, null);
     }
 
     public static String normalizeEmail(String email) {
@@ -93,95 +99,59 @@ public class User {
         return id;
     }
 
-    public void setId(String id) {
-        this.id = id;
-    }
 
     public String getOrganizationId() {
         return organizationId;
     }
 
-    public void setOrganizationId(String organizationId) {
-        this.organizationId = organizationId;
-    }
 
     public String getName() {
         return name;
     }
 
-    public void setName(String name) {
-        this.name = name;
-    }
 
     public String getEmail() {
         return email;
     }
 
-    public void setEmail(String email) {
-        this.email = email;
-    }
 
     public Set<Role> getRoles() {
         return roles;
     }
 
-    public void setRoles(Set<Role> roles) {
-        this.roles = roles;
-    }
 
     public Set<TechnologyField> getExpertiseFields() {
         return expertiseFields;
     }
 
-    public void setExpertiseFields(Set<TechnologyField> expertiseFields) {
-        this.expertiseFields = expertiseFields;
-    }
 
     public String getLanguage() {
         return language;
     }
 
-    public void setLanguage(String language) {
-        this.language = language;
-    }
 
     public String getPasswordHash() {
         return passwordHash;
     }
 
-    public void setPasswordHash(String passwordHash) {
-        this.passwordHash = passwordHash;
-    }
 
     public boolean isActive() {
         return active;
     }
 
-    public void setActive(boolean active) {
-        this.active = active;
-    }
 
     public Instant getCreatedAt() {
         return createdAt;
     }
 
-    public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt;
-    }
 
     public Instant getUpdatedAt() {
         return updatedAt;
     }
 
-    public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
-    }
 
     public Long getVersion() {
         return version;
     }
 
-    public void setVersion(Long version) {
-        this.version = version;
-    }
 }

@@ -27,8 +27,8 @@ public class Requirement {
     private static final Set<RequirementStatus> EDITABLE = Set.of(RequirementStatus.DRAFT, RequirementStatus.RETURNED);
 
     @Id
-    private String id;
-    private String organizationId;
+    private final String id;
+    private final String organizationId;
     private String submittedBy;
     private String title;
     private String description;
@@ -43,12 +43,33 @@ public class Requirement {
     private RequirementStatus status;
     @Nullable
     private String reviewComment;
-    private Instant createdAt;
+    private final Instant createdAt;
     private Instant updatedAt;
     @Version
-    private Long version;
+    private final Long version;
 
-    public Requirement() {
+    /** Every column, for Micronaut Data and fixture builders (ADR 0021); a new requirement is a {@link #draft}. */
+    public Requirement(String id, String organizationId, String submittedBy, String title, String description,
+                       RequirementKind kind, TechnologyField technologyField, Region region, List<Indicator> indicators,
+                       BigDecimal budgetCeiling, LocalDate wantedBy, boolean coFunded, RequirementStatus status,
+                       @Nullable String reviewComment, Instant createdAt, Instant updatedAt, @Nullable Long version) {
+        this.id = id;
+        this.organizationId = organizationId;
+        this.submittedBy = submittedBy;
+        this.title = title;
+        this.description = description;
+        this.kind = kind;
+        this.technologyField = technologyField;
+        this.region = region;
+        this.indicators = indicators;
+        this.budgetCeiling = budgetCeiling;
+        this.wantedBy = wantedBy;
+        this.coFunded = coFunded;
+        this.status = status;
+        this.reviewComment = reviewComment;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.version = version;
     }
 
     /** What an agency writes; the same for a new requirement and an edit. */
@@ -57,15 +78,10 @@ public class Requirement {
                           boolean coFunded) {
     }
 
-    public static Requirement draft(String organizationId, String author, Content content, Instant now) {
-        Requirement r = new Requirement();
-        r.id = UUID.randomUUID().toString();
-        r.organizationId = organizationId;
-        r.submittedBy = author;
-        r.status = RequirementStatus.DRAFT;
-        r.createdAt = now;
-        r.apply(content, now);
-        return r;
+    public static Requirement draft(String organizationId, String author, Content c, Instant now) {
+        return new Requirement(UUID.randomUUID().toString(), organizationId, author, c.title(), c.description(),
+                c.kind(), c.technologyField(), c.region(), List.copyOf(c.indicators()), c.budgetCeiling(), c.wantedBy(),
+                c.coFunded(), RequirementStatus.DRAFT, null, now, now, null);
     }
 
     public void edit(String editor, Content content, Instant now) {
@@ -148,136 +164,85 @@ public class Requirement {
         return id;
     }
 
-    public void setId(String id) {
-        this.id = id;
-    }
 
     public String getOrganizationId() {
         return organizationId;
     }
 
-    public void setOrganizationId(String organizationId) {
-        this.organizationId = organizationId;
-    }
 
     public String getSubmittedBy() {
         return submittedBy;
     }
 
-    public void setSubmittedBy(String submittedBy) {
-        this.submittedBy = submittedBy;
-    }
 
     public String getTitle() {
         return title;
     }
 
-    public void setTitle(String title) {
-        this.title = title;
-    }
 
     public String getDescription() {
         return description;
     }
 
-    public void setDescription(String description) {
-        this.description = description;
-    }
 
     public RequirementKind getKind() {
         return kind;
     }
 
-    public void setKind(RequirementKind kind) {
-        this.kind = kind;
-    }
 
     public TechnologyField getTechnologyField() {
         return technologyField;
     }
 
-    public void setTechnologyField(TechnologyField technologyField) {
-        this.technologyField = technologyField;
-    }
 
     public Region getRegion() {
         return region;
     }
 
-    public void setRegion(Region region) {
-        this.region = region;
-    }
 
     public List<Indicator> getIndicators() {
         return indicators;
     }
 
-    public void setIndicators(List<Indicator> indicators) {
-        this.indicators = indicators;
-    }
 
     public BigDecimal getBudgetCeiling() {
         return budgetCeiling;
     }
 
-    public void setBudgetCeiling(BigDecimal budgetCeiling) {
-        this.budgetCeiling = budgetCeiling;
-    }
 
     public LocalDate getWantedBy() {
         return wantedBy;
     }
 
-    public void setWantedBy(LocalDate wantedBy) {
-        this.wantedBy = wantedBy;
-    }
 
     public boolean isCoFunded() {
         return coFunded;
     }
 
-    public void setCoFunded(boolean coFunded) {
-        this.coFunded = coFunded;
-    }
 
     public RequirementStatus getStatus() {
         return status;
     }
 
-    public void setStatus(RequirementStatus status) {
-        this.status = status;
-    }
 
     @Nullable
     public String getReviewComment() {
         return reviewComment;
     }
 
-    public void setReviewComment(@Nullable String reviewComment) {
-        this.reviewComment = reviewComment;
-    }
 
     public Instant getCreatedAt() {
         return createdAt;
     }
 
-    public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt;
-    }
 
     public Instant getUpdatedAt() {
         return updatedAt;
     }
 
-    public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
-    }
 
     public Long getVersion() {
         return version;
     }
 
-    public void setVersion(Long version) {
-        this.version = version;
-    }
 }
