@@ -91,7 +91,7 @@ class DeliveryCrashIT implements TestPropertyProvider {
             try {
                 dispatcher.dispatchDue();
             } catch (RuntimeException e) {
-                // as DeliverySchedule: logged, retried on the next run
+                // as DeliverySchedule and ReminderSchedule: logged, retried on the next run
             }
         }
     }

@@ -15,9 +15,8 @@ import jakarta.mail.MessagingException;
  * delivery carries the same {@code Message-ID}, made from the delivery id ({@link KeepMessageIdComposer}).
  */
 @Singleton
-public class EmailChannel implements DeliveryChannel {
+class EmailChannel implements DeliveryChannel {
 
-    private static final String PREFIX = "user:";
 
     private final EmailSender<Message, ?> sender;
     private final Recipients recipients;
@@ -25,10 +24,6 @@ public class EmailChannel implements DeliveryChannel {
     EmailChannel(EmailSender<Message, ?> sender, Recipients recipients) {
         this.sender = sender;
         this.recipients = recipients;
-    }
-
-    public static String target(String userId) {
-        return PREFIX + userId;
     }
 
     /** The Message-ID of every attempt of the delivery. */
@@ -43,7 +38,7 @@ public class EmailChannel implements DeliveryChannel {
 
     @Override
     public void send(Delivery delivery) {
-        String userId = delivery.target().substring(PREFIX.length());
+        String userId = Delivery.userOf(delivery.target());
         String address = recipients.findById(userId).map(Recipient::email).filter(e -> !e.isBlank())
                 .orElseThrow(() -> new IllegalStateException("no e-mail address known for user " + userId + " yet"));
         sender.send(Email.builder().to(address).subject(delivery.subject()).body(delivery.body()), message -> {

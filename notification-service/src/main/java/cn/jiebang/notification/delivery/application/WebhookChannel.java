@@ -25,7 +25,7 @@ import javax.net.ssl.SSLSocketFactory;
  * The POST goes to the address {@link WebhookTargets} has just checked, never to a second lookup of the host.
  */
 @Singleton
-public class WebhookChannel implements DeliveryChannel {
+class WebhookChannel implements DeliveryChannel {
 
     private final Webhooks webhooks;
     private final Clock clock;
@@ -44,18 +44,9 @@ public class WebhookChannel implements DeliveryChannel {
         return Delivery.Channel.WEBHOOK;
     }
 
-    /** A delivery's target: the webhook and the user the notification is for, one POST per notification. */
-    public static String target(String webhookId, String userId) {
-        return webhookId + "/" + userId;
-    }
-
-    static String webhookOf(String target) {
-        return target.substring(0, target.indexOf('/'));
-    }
-
     @Override
     public void send(Delivery delivery) {
-        Webhook webhook = webhooks.findById(webhookOf(delivery.target())).filter(Webhook::active)
+        Webhook webhook = webhooks.findById(Delivery.webhookOf(delivery.target())).filter(Webhook::active)
                 .orElseThrow(() -> new IllegalStateException("the webhook was deactivated"));
         WebhookTargets.Target target;
         try {

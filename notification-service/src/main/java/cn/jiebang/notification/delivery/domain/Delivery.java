@@ -29,6 +29,28 @@ public record Delivery(@Id String id, String sourceEventId, Channel channel, Str
 
     public enum Status { PENDING, SENDING, SENT, FAILED }
 
+    private static final String USER_PREFIX = "user:";
+
+    /** An e-mail delivery's target: the user, whose address is looked up when it is sent. */
+    public static String emailTarget(String userId) {
+        return USER_PREFIX + userId;
+    }
+
+    /** The user an e-mail delivery is for. */
+    public static String userOf(String emailTarget) {
+        return emailTarget.substring(USER_PREFIX.length());
+    }
+
+    /** A webhook delivery's target: the webhook and the user the notification is for, one POST per notification. */
+    public static String webhookTarget(String webhookId, String userId) {
+        return webhookId + "/" + userId;
+    }
+
+    /** The webhook a webhook delivery goes to. */
+    public static String webhookOf(String webhookTarget) {
+        return webhookTarget.substring(0, webhookTarget.indexOf('/'));
+    }
+
     public static Delivery pending(String sourceEventId, Channel channel, String target, @Nullable String organizationId,
                                    String notificationId, String subject, String body, String payload, Instant now) {
         return new Delivery(UUID.randomUUID().toString(), sourceEventId, channel, target, organizationId, notificationId,

@@ -70,7 +70,7 @@ class WebhookController {
                         @Nullable Instant nextAttemptAt) {
 
         static DeliveryView of(Delivery d) {
-            return new DeliveryView(d.id(), d.target().substring(0, d.target().indexOf('/')), d.sourceEventId(), d.status(), d.attempts(), d.lastError(),
+            return new DeliveryView(d.id(), Delivery.webhookOf(d.target()), d.sourceEventId(), d.status(), d.attempts(), d.lastError(),
                     d.createdAt(), d.sentAt(), d.status() == Delivery.Status.PENDING ? d.nextAttemptAt() : null);
         }
     }

@@ -1,7 +1,5 @@
 package cn.jiebang.notification.notice.application;
 
-import cn.jiebang.notification.delivery.application.EmailChannel;
-import cn.jiebang.notification.delivery.application.WebhookChannel;
 import cn.jiebang.notification.delivery.domain.Deliveries;
 import cn.jiebang.notification.delivery.domain.Delivery;
 import cn.jiebang.notification.delivery.domain.Webhook;
@@ -102,7 +100,7 @@ public class Notifier {
             boolean hasAddress = recipient.map(Recipient::email).filter(e -> !e.isBlank()).isPresent();
             // a user whose account has not arrived yet is mailed once it has (the address is looked up at sending)
             if ((hasAddress || recipient.isEmpty()) && preferences.wantsEmail(userId, kind)) {
-                deliveries.save(Delivery.pending(sourceEventId, Delivery.Channel.EMAIL, EmailChannel.target(userId),
+                deliveries.save(Delivery.pending(sourceEventId, Delivery.Channel.EMAIL, Delivery.emailTarget(userId),
                         recipient.map(Recipient::organizationId).orElse(null), notification.id(), title,
                         body + "\n\n" + link, "", now));
             }
@@ -112,7 +110,7 @@ public class Notifier {
             Recipient r = recipient.get();
             for (Webhook webhook : webhooks.findByOrganizationIdAndActiveTrue(r.organizationId())) {
                 Delivery delivery = Delivery.pending(sourceEventId, Delivery.Channel.WEBHOOK,
-                        WebhookChannel.target(webhook.id(), userId), r.organizationId(), notification.id(), title, body,
+                        Delivery.webhookTarget(webhook.id(), userId), r.organizationId(), notification.id(), title, body,
                         "", now);
                 deliveries.save(delivery.withPayload(json(new WebhookPayload(delivery.id(), sourceEventId, kind, userId,
                         title, body, link, now))));
