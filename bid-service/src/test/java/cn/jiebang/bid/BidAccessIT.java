@@ -119,8 +119,9 @@ class BidAccessIT implements TestPropertyProvider {
         String bidChallenge = openChallenge();
         String bid = bidOfA(callers, bidChallenge);
         // the judge of organization A declared a conflict on it: a real assignment that needs no open round
-        String assignment = assignments.save(Assignment.of(bidChallenge, 1, bid, "judge-" + ORG_A, Instant.now())
-                .withdrawn("回避")).id();
+        Assignment conflicted = Assignment.of(bidChallenge, 1, bid, "judge-" + ORG_A, Instant.now());
+        conflicted.declareConflict("回避");
+        String assignment = assignments.save(conflicted).getId();
         String toWithdraw = bidOfA(callers, openChallenge());
         String attachment = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/challenges/" + bidding
                 + "/attachments", pdf()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(callers.get("TEAM")),

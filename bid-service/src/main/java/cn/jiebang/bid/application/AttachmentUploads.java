@@ -8,6 +8,7 @@ import cn.jiebang.bid.domain.BiddingChallenge;
 import cn.jiebang.bid.domain.BiddingChallenges;
 import cn.jiebang.bid.domain.BidProblems;
 import cn.jiebang.bid.domain.CanonicalJson;
+import cn.jiebang.bid.judging.MilestoneDeliveries;
 import cn.jiebang.problem.DomainProblem;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
@@ -33,12 +34,12 @@ public class AttachmentUploads {
     private final Clock clock;
     private final long maxBytes;
 
-    private final cn.jiebang.bid.judging.Judging judging;
+    private final MilestoneDeliveries deliveries;
 
     AttachmentUploads(BiddingChallenges challenges, Attachments attachments, AttachmentStore store, Clock clock,
                       @Value("${jiebang.attachments.max-bytes:10485760}") long maxBytes,
-                      cn.jiebang.bid.judging.Judging judging) {
-        this.judging = judging;
+                      MilestoneDeliveries deliveries) {
+        this.deliveries = deliveries;
         this.challenges = challenges;
         this.attachments = attachments;
         this.store = store;
@@ -50,7 +51,7 @@ public class AttachmentUploads {
     public Attachment upload(Caller caller, String challengeId, String fileName, long declaredSize, byte[] bytes) {
         BiddingChallenge challenge = challenges.require(challengeId);
         Instant now = clock.instant();
-        if (!challenge.isOpenAt(now) && !judging.racesInOpenMilestone(challengeId, caller.organizationId())) {
+        if (!challenge.isOpenAt(now) && !deliveries.racesInOpenMilestone(challengeId, caller.organizationId())) {
             throw new BidProblems.BidWindowClosed(challenge, now);
         }
         if (declaredSize > maxBytes || bytes.length > maxBytes) {

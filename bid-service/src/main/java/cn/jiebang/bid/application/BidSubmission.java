@@ -91,7 +91,7 @@ public class BidSubmission {
             throw new BidProblems.BidWindowClosed(challenge, now);
         }
         List<AttachmentRef> attached = check(challenge, caller, content);
-        int cap = challenge.eligibility().bidsPerOrganization();
+        int cap = challenge.getEligibility().bidsPerOrganization();
         long live = bids.countByChallengeIdAndLeadOrganizationIdAndStatusNotEqual(challengeId, caller.organizationId(),
                 BidStatus.WITHDRAWN);
         if (live >= cap) {
@@ -105,7 +105,7 @@ public class BidSubmission {
     @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public Receipt revise(Caller caller, String bidId, int baseVersion, @Nullable String idempotencyKey,
                           BidContent content) {
-        Bid bid = ownBid(caller, bidId);
+        Bid bid = bids.requireLedBy(bidId, caller.organizationId());
         BiddingChallenge challenge = challenges.lock(bid.getChallengeId());
         String requestHash = Bid.requestHash("revise:" + baseVersion, bidId, caller.organizationId(), content);
         Optional<Receipt> replay = replay(caller, idempotencyKey, requestHash, bid.getChallengeId());
@@ -125,7 +125,7 @@ public class BidSubmission {
 
     @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public Bid withdraw(Caller caller, String bidId) {
-        Bid bid = ownBid(caller, bidId);
+        Bid bid = bids.requireLedBy(bidId, caller.organizationId());
         BiddingChallenge challenge = challenges.lock(bid.getChallengeId());
         Instant now = now();
         if (!challenge.isOpenAt(now)) {
@@ -139,15 +139,6 @@ public class BidSubmission {
     /** The server's time as the database keeps it (microseconds), so a replayed receipt shows the same instant. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    /** A team's own bid; another organization's is "not found", so its existence is not revealed. */
-    private Bid ownBid(Caller caller, String bidId) {
-        Bid bid = bids.require(bidId);
-        if (!bid.getLeadOrganizationId().equals(caller.organizationId())) {
-            throw new BidProblems.BidNotFound(bidId);
-        }
-        return bid;
     }
 
     private Optional<Receipt> replay(Caller caller, @Nullable String key, String requestHash, String challengeId) {
@@ -187,8 +178,7 @@ public class BidSubmission {
         List<String> ids = content.attachments();
         for (int i = 0; i < ids.size(); i++) {
             Optional<Attachment> attachment = attachments.findById(ids.get(i));
-            if (attachment.isEmpty() || !attachment.get().organizationId().equals(caller.organizationId())
-                    || !attachment.get().challengeId().equals(challenge.challengeId())) {
+            if (attachment.isEmpty() || !attachment.get().isOf(caller.organizationId(), challenge.getChallengeId())) {
                 problems.add(new FieldProblem("attachmentIds[" + i + "]", "is not a file your organization uploaded "
                         + "for this challenge"));
             } else if (ids.subList(0, i).contains(ids.get(i))) {

@@ -23,14 +23,18 @@ public class ChallengeProjection {
     /** An extended deadline replaces the old one; a clarification leaves the window as it was. */
     @Transactional(propagation = MANDATORY)
     public void on(ChallengeAmended event) {
-        challenges.findById(event.challengeId())
-                .map(challenge -> challenge.withDeadline(event.bidClosesAt()))
-                .ifPresent(challenges::update);
+        challenges.findById(event.challengeId()).ifPresent(challenge -> {
+            challenge.amendDeadline(event.bidClosesAt());
+            challenges.update(challenge);
+        });
     }
 
     @Transactional(propagation = MANDATORY)
     public void on(ChallengeCancelled event) {
-        challenges.findById(event.challengeId()).map(BiddingChallenge::asCancelled).ifPresent(challenges::update);
+        challenges.findById(event.challengeId()).ifPresent(challenge -> {
+            challenge.cancel();
+            challenges.update(challenge);
+        });
     }
 
     /** A challenge is published once; a redelivered or replayed event never reopens a closed one. */

@@ -62,14 +62,15 @@ public class Screening {
     @Transactional(propagation = MANDATORY)
     public void on(ChallengeBiddingClosed event) {
         Optional<BiddingChallenge> known = challenges.lockById(event.challengeId());
-        if (known.isEmpty() || known.get().biddingClosedAt() != null) {
+        if (known.isEmpty() || known.get().isBiddingClosed()) {
             return;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        BiddingChallenge challenge = challenges.update(known.get().closedAt(now));
-        List<Bid> live = bids.findByChallengeIdAndStatus(challenge.challengeId(), BidStatus.SUBMITTED);
-        outbox.add(new ScreeningStarted(challenge.challengeId(), challenge.title(), challenge.ownerOrganizationId(),
-                live.size(), now));
+        BiddingChallenge challenge = known.get();
+        List<Bid> live = bids.findByChallengeIdAndStatus(challenge.getChallengeId(), BidStatus.SUBMITTED);
+        ScreeningStarted started = challenge.closeBidding(live.size(), now);
+        challenges.update(challenge);
+        outbox.add(started);
         for (Bid bid : live) {
             List<FieldProblem> problems = recheck(challenge, bid);
             if (!problems.isEmpty()) {
@@ -83,7 +84,7 @@ public class Screening {
     }
 
     private List<FieldProblem> recheck(BiddingChallenge challenge, Bid bid) {
-        BidVersion last = versions.findByBidIdAndVersionNo(bid.getId(), bid.getCurrentVersion()).orElseThrow();
+        BidVersion last = versions.currentOf(bid);
         Optional<KnownOrganization> lead = organizations.findById(bid.getLeadOrganizationId());
         if (lead.isEmpty()) {
             return List.of(new FieldProblem("leadOrganization", "is no longer registered"));
@@ -101,8 +102,8 @@ public class Screening {
     public Bid decide(String bidId, boolean in, String reason, String screenedBy) {
         Bid bid = bids.require(bidId);
         BiddingChallenge challenge = challenges.lock(bid.getChallengeId());
-        if (challenge.biddingClosedAt() == null) {
-            throw new BidProblems.ScreeningNotOpen(challenge.challengeId());
+        if (!challenge.isBiddingClosed()) {
+            throw new BidProblems.ScreeningNotOpen(challenge.getChallengeId());
         }
         bid = bids.require(bidId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -113,14 +114,14 @@ public class Screening {
     }
 
     private void completeIfDone(BiddingChallenge challenge, Instant now) {
-        List<Bid> all = bids.findByChallengeIdOrderByCreatedAt(challenge.challengeId());
+        List<Bid> all = bids.findByChallengeIdOrderByCreatedAt(challenge.getChallengeId());
         if (all.stream().anyMatch(b -> b.getStatus() == BidStatus.SUBMITTED)) {
             return;
         }
         int in = (int) all.stream().filter(b -> b.getStatus() == BidStatus.SCREENED_IN).count();
         int out = (int) all.stream().filter(b -> b.getStatus() == BidStatus.SCREENED_OUT).count();
         if (in + out > 0) {
-            outbox.add(new ScreeningCompleted(challenge.challengeId(), in, out, now));
+            outbox.add(new ScreeningCompleted(challenge.getChallengeId(), in, out, now));
         }
     }
 }

@@ -10,6 +10,11 @@ import java.time.Instant;
 public record Attachment(@Id String id, String challengeId, String organizationId, String uploadedBy, String fileName,
                          String contentType, long sizeBytes, String sha256, Instant uploadedAt) {
 
+    /** Whether the organization uploaded it for the challenge: only then may it list the file in a bid or deliverable. */
+    public boolean isOf(String organizationId, String challengeId) {
+        return this.organizationId.equals(organizationId) && this.challengeId.equals(challengeId);
+    }
+
     public AttachmentRef ref() {
         return new AttachmentRef(id, fileName, contentType, sizeBytes, sha256);
     }

@@ -24,10 +24,10 @@ import java.util.UUID;
 public class Bid {
 
     @Id
-    private String id;
-    private String challengeId;
-    private String leadOrganizationId;
-    private String submittedBy;
+    private final String id;
+    private final String challengeId;
+    private final String leadOrganizationId;
+    private final String submittedBy;
     private BidStatus status;
     private int currentVersion;
     private String contentHash;
@@ -35,12 +35,28 @@ public class Bid {
     private String screeningReason;
     @Nullable
     private String screenedBy;
-    private Instant createdAt;
+    private final Instant createdAt;
     private Instant updatedAt;
     @Version
-    private Long version;
+    @Nullable
+    private final Long version;
 
-    public Bid() {
+    /** Every persisted property, as Micronaut Data reads a row; a new bid comes from {@link #submit}. */
+    public Bid(String id, String challengeId, String leadOrganizationId, String submittedBy, BidStatus status,
+               int currentVersion, String contentHash, @Nullable String screeningReason, @Nullable String screenedBy,
+               Instant createdAt, Instant updatedAt, @Nullable Long version) {
+        this.id = id;
+        this.challengeId = challengeId;
+        this.leadOrganizationId = leadOrganizationId;
+        this.submittedBy = submittedBy;
+        this.status = status;
+        this.currentVersion = currentVersion;
+        this.contentHash = contentHash;
+        this.screeningReason = screeningReason;
+        this.screenedBy = screenedBy;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.version = version;
     }
 
     /** A version and the fact that produced it, to be saved and added to the outbox together. */
@@ -50,23 +66,15 @@ public class Bid {
     /** Submits version 1. The caller has checked the window, the rules and the organization's cap. */
     public static Bid submit(BiddingChallenge challenge, String leadOrganizationId, String userId, BidContent content,
                              List<AttachmentRef> attachments, Instant now) {
-        Bid bid = new Bid();
-        bid.id = UUID.randomUUID().toString();
-        bid.challengeId = challenge.challengeId();
-        bid.leadOrganizationId = leadOrganizationId;
-        bid.submittedBy = userId;
-        bid.status = BidStatus.SUBMITTED;
-        bid.currentVersion = 1;
-        bid.contentHash = hashOf(challenge.challengeId(), leadOrganizationId, content, attachments);
-        bid.createdAt = now;
-        bid.updatedAt = now;
-        return bid;
+        return new Bid(UUID.randomUUID().toString(), challenge.getChallengeId(), leadOrganizationId, userId,
+                BidStatus.SUBMITTED, 1, hashOf(challenge.getChallengeId(), leadOrganizationId, content, attachments), null,
+                null, now, now, null);
     }
 
     /** The first version and its event, right after {@link #submit}. */
     public Change firstVersion(BiddingChallenge challenge, BidContent content, List<AttachmentRef> attachments) {
         BidVersion first = new BidVersion(null, id, 1, content, attachments, contentHash, submittedBy, createdAt);
-        return new Change(first, new BidSubmitted(challengeId, challenge.title(), id, 1, leadOrganizationId,
+        return new Change(first, new BidSubmitted(challengeId, challenge.getTitle(), id, 1, leadOrganizationId,
                 content.memberOrganizationIds(), submittedBy, contentHash, createdAt));
     }
 
@@ -81,7 +89,7 @@ public class Bid {
         contentHash = hashOf(challengeId, leadOrganizationId, content, attachments);
         updatedAt = now;
         BidVersion revised = new BidVersion(null, id, currentVersion, content, attachments, contentHash, userId, now);
-        return new Change(revised, new BidRevised(challengeId, challenge.title(), id, currentVersion, leadOrganizationId,
+        return new Change(revised, new BidRevised(challengeId, challenge.getTitle(), id, currentVersion, leadOrganizationId,
                 content.memberOrganizationIds(), userId, contentHash, now));
     }
 
@@ -89,7 +97,7 @@ public class Bid {
         requireLive("withdrawn");
         status = BidStatus.WITHDRAWN;
         updatedAt = now;
-        return new BidWithdrawn(challengeId, challenge.title(), id, leadOrganizationId, userId, now);
+        return new BidWithdrawn(challengeId, challenge.getTitle(), id, leadOrganizationId, userId, now);
     }
 
     /** 形式审查: in or out with the reason the team will read; {@code by} is "system" for the automatic checks. */
@@ -100,8 +108,13 @@ public class Bid {
         screeningReason = reason;
         screenedBy = by;
         updatedAt = now;
-        return new BidScreened(challengeId, challenge.title(), id, leadOrganizationId, submittedBy, status.name(), reason,
+        return new BidScreened(challengeId, challenge.getTitle(), id, leadOrganizationId, submittedBy, status.name(), reason,
                 automatic, by, now);
+    }
+
+    /** Whether the organization leads this bid: its TEAM users read, revise and withdraw it, and nobody else. */
+    public boolean isLedBy(@Nullable String organizationId) {
+        return leadOrganizationId.equals(organizationId);
     }
 
     private void requireLive(String action) {
@@ -153,56 +166,28 @@ public class Bid {
         return id;
     }
 
-    public void setId(String id) {
-        this.id = id;
-    }
-
     public String getChallengeId() {
         return challengeId;
-    }
-
-    public void setChallengeId(String challengeId) {
-        this.challengeId = challengeId;
     }
 
     public String getLeadOrganizationId() {
         return leadOrganizationId;
     }
 
-    public void setLeadOrganizationId(String leadOrganizationId) {
-        this.leadOrganizationId = leadOrganizationId;
-    }
-
     public String getSubmittedBy() {
         return submittedBy;
-    }
-
-    public void setSubmittedBy(String submittedBy) {
-        this.submittedBy = submittedBy;
     }
 
     public BidStatus getStatus() {
         return status;
     }
 
-    public void setStatus(BidStatus status) {
-        this.status = status;
-    }
-
     public int getCurrentVersion() {
         return currentVersion;
     }
 
-    public void setCurrentVersion(int currentVersion) {
-        this.currentVersion = currentVersion;
-    }
-
     public String getContentHash() {
         return contentHash;
-    }
-
-    public void setContentHash(String contentHash) {
-        this.contentHash = contentHash;
     }
 
     @Nullable
@@ -210,40 +195,21 @@ public class Bid {
         return screeningReason;
     }
 
-    public void setScreeningReason(@Nullable String screeningReason) {
-        this.screeningReason = screeningReason;
-    }
-
     @Nullable
     public String getScreenedBy() {
         return screenedBy;
-    }
-
-    public void setScreenedBy(@Nullable String screenedBy) {
-        this.screenedBy = screenedBy;
     }
 
     public Instant getCreatedAt() {
         return createdAt;
     }
 
-    public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt;
-    }
-
     public Instant getUpdatedAt() {
         return updatedAt;
     }
 
-    public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
-    }
-
+    @Nullable
     public Long getVersion() {
         return version;
-    }
-
-    public void setVersion(Long version) {
-        this.version = version;
     }
 }

@@ -21,10 +21,10 @@ public final class BidProblems {
 
     public static class BidWindowClosed extends DomainProblem {
         public BidWindowClosed(BiddingChallenge challenge, Instant now) {
-            super(Kind.CONFLICT, "bid-window-closed", challenge.cancelled()
-                    ? "challenge " + challenge.challengeId() + " was cancelled"
-                    : "bids on challenge " + challenge.challengeId() + " are taken from " + challenge.bidOpensAt()
-                    + " until (not at) " + challenge.bidClosesAt() + "; the server's time is " + now);
+            super(Kind.CONFLICT, "bid-window-closed", challenge.isCancelled()
+                    ? "challenge " + challenge.getChallengeId() + " was cancelled"
+                    : "bids on challenge " + challenge.getChallengeId() + " are taken from " + challenge.getBidOpensAt()
+                    + " until (not at) " + challenge.getBidClosesAt() + "; the server's time is " + now);
         }
     }
 

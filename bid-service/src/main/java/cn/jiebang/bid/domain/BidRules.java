@@ -26,7 +26,7 @@ public final class BidRules {
     public static List<FieldProblem> problems(BiddingChallenge challenge, KnownOrganization lead,
                                               Map<String, KnownOrganization> knownMembers, BidContent content) {
         List<FieldProblem> problems = new ArrayList<>();
-        EligibilityRules rules = challenge.eligibility();
+        EligibilityRules rules = challenge.getEligibility();
         if (!rules.allowedRegions().isEmpty() && !rules.allowedRegions().contains(lead.region())) {
             problems.add(new FieldProblem("leadOrganization", "is in " + lead.region() + "; this challenge admits "
                     + String.join(", ", rules.allowedRegions())));
@@ -56,9 +56,9 @@ public final class BidRules {
             }
         }
 
-        if (content.requestedBudget().compareTo(challenge.totalBudget()) > 0) {
+        if (content.requestedBudget().compareTo(challenge.getTotalBudget()) > 0) {
             problems.add(new FieldProblem("requestedBudget", "is above the challenge's total budget "
-                    + challenge.totalBudget().toPlainString()));
+                    + challenge.getTotalBudget().toPlainString()));
         }
 
         LocalDate firstDay = challenge.firstDayOfBidding();
@@ -77,7 +77,7 @@ public final class BidRules {
 
         List<BidContent.CommittedIndicator> committed = content.committedIndicators();
         Set<String> targets = new HashSet<>();
-        for (Target target : challenge.indicators()) {
+        for (Target target : challenge.getIndicators()) {
             targets.add(target.name());
             Optional<Integer> at = indexOf(committed, target.name());
             if (at.isEmpty()) {

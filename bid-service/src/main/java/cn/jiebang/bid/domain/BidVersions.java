@@ -15,4 +15,9 @@ public interface BidVersions extends GenericRepository<BidVersion, Long> {
     List<BidVersion> findByBidIdOrderByVersionNo(String bidId);
 
     Optional<BidVersion> findByBidIdAndVersionNo(String bidId, int versionNo);
+
+    /** The version the bid points at: its content as it stands. */
+    default BidVersion currentOf(Bid bid) {
+        return findByBidIdAndVersionNo(bid.getId(), bid.getCurrentVersion()).orElseThrow();
+    }
 }

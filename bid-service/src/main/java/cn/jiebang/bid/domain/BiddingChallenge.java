@@ -1,9 +1,11 @@
 package cn.jiebang.bid.domain;
 
 import cn.jiebang.events.ChallengePublished;
+import cn.jiebang.events.ScreeningStarted;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Transient;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 
@@ -18,30 +20,55 @@ import java.util.Optional;
 
 /**
  * bid-service's copy of a published challenge, kept from {@code challenge.events}: what it needs to
- * accept or refuse bids without asking challenge-service. {@code biddingClosedAt} is set when
- * challenge-service closed bidding and screening began here.
+ * accept or refuse bids without asking challenge-service. Its deadline may be extended and it may be
+ * cancelled; {@code biddingClosedAt} is set when challenge-service closed bidding and screening began here.
  */
 @MappedEntity("bidding_challenge")
-public record BiddingChallenge(
-        @Id String challengeId,
-        String title,
-        String technologyField,
-        BigDecimal totalBudget,
-        Instant bidOpensAt,
-        Instant bidClosesAt,
-        Instant publishedAt,
-        boolean cancelled,
-        String ownerOrganizationId,
-        @TypeDef(type = DataType.JSON) List<Target> indicators,
-        @TypeDef(type = DataType.JSON) EligibilityRules eligibility,
-        @Nullable Instant biddingClosedAt,
-        @TypeDef(type = DataType.JSON) List<RoundRules> rounds) {
+public class BiddingChallenge {
 
     /**
      * The calendar a bid's dates (a milestone's {@code dueOn}) are read on: Beijing's, the program office's,
      * whose days the portal and the notices show.
      */
     public static final ZoneId CALENDAR = ZoneId.of("Asia/Shanghai");
+
+    @Id
+    private final String challengeId;
+    private final String title;
+    private final String technologyField;
+    private final BigDecimal totalBudget;
+    private final Instant bidOpensAt;
+    private Instant bidClosesAt;
+    private final Instant publishedAt;
+    private boolean cancelled;
+    private final String ownerOrganizationId;
+    @TypeDef(type = DataType.JSON)
+    private final List<Target> indicators;
+    @TypeDef(type = DataType.JSON)
+    private final EligibilityRules eligibility;
+    @Nullable
+    private Instant biddingClosedAt;
+    @TypeDef(type = DataType.JSON)
+    private final List<RoundRules> rounds;
+
+    public BiddingChallenge(String challengeId, String title, String technologyField, BigDecimal totalBudget,
+                            Instant bidOpensAt, Instant bidClosesAt, Instant publishedAt, boolean cancelled,
+                            String ownerOrganizationId, List<Target> indicators, EligibilityRules eligibility,
+                            @Nullable Instant biddingClosedAt, List<RoundRules> rounds) {
+        this.challengeId = challengeId;
+        this.title = title;
+        this.technologyField = technologyField;
+        this.totalBudget = totalBudget;
+        this.bidOpensAt = bidOpensAt;
+        this.bidClosesAt = bidClosesAt;
+        this.publishedAt = publishedAt;
+        this.cancelled = cancelled;
+        this.ownerOrganizationId = ownerOrganizationId;
+        this.indicators = indicators;
+        this.eligibility = eligibility;
+        this.biddingClosedAt = biddingClosedAt;
+        this.rounds = rounds;
+    }
 
     public static BiddingChallenge from(ChallengePublished event) {
         ChallengePublished.Eligibility e = event.eligibility();
@@ -51,26 +78,35 @@ public record BiddingChallenge(
                 new EligibilityRules(e.allowedRegions(), e.allowedOrganizationKinds(), e.maxConsortiumMembers(),
                         e.bidsPerOrganization(), e.excludePastWinners()),
                 null,
-                event.rounds().stream().map(r -> new RoundRules(r.index(), r.name(), r.kind(),
+                event.rounds().stream().map(r -> new RoundRules(r.index(), r.name(), RoundKind.of(r.kind()),
                         r.criteria().stream().map(c -> new RoundRules.Criterion(c.code(), c.name(), c.weight(),
                                 c.maxScore())).toList(),
                         r.aggregation(), r.advancement().rule(), r.advancement().value(), r.advancement().maxTeams(),
                         r.minJudgesPerBid(), r.blind(), r.closesAt())).toList());
     }
 
-    public BiddingChallenge withDeadline(Instant newClosesAt) {
-        return new BiddingChallenge(challengeId, title, technologyField, totalBudget, bidOpensAt, newClosesAt,
-                publishedAt, cancelled, ownerOrganizationId, indicators, eligibility, biddingClosedAt, rounds);
+    /** An amendment's deadline replaces the old one (a clarification carries the same). */
+    public void amendDeadline(Instant newClosesAt) {
+        bidClosesAt = newClosesAt;
     }
 
-    public BiddingChallenge asCancelled() {
-        return new BiddingChallenge(challengeId, title, technologyField, totalBudget, bidOpensAt, bidClosesAt,
-                publishedAt, true, ownerOrganizationId, indicators, eligibility, biddingClosedAt, rounds);
+    /** Cancelled: no more bids, whatever the clocks say. */
+    public void cancel() {
+        cancelled = true;
     }
 
-    public BiddingChallenge closedAt(Instant closedAt) {
-        return new BiddingChallenge(challengeId, title, technologyField, totalBudget, bidOpensAt, bidClosesAt,
-                publishedAt, cancelled, ownerOrganizationId, indicators, eligibility, closedAt, rounds);
+    @Transient
+    public boolean isBiddingClosed() {
+        return biddingClosedAt != null;
+    }
+
+    /** challenge-service closed bidding: no more bids from now on, and screening of the live ones begins. */
+    public ScreeningStarted closeBidding(int liveBids, Instant now) {
+        if (isBiddingClosed()) {
+            throw new IllegalStateException("bidding on challenge " + challengeId + " closed at " + biddingClosedAt);
+        }
+        biddingClosedAt = now;
+        return new ScreeningStarted(challengeId, title, ownerOrganizationId, liveBids, now);
     }
 
     /**
@@ -79,6 +115,11 @@ public record BiddingChallenge(
      */
     public boolean isOpenAt(Instant now) {
         return !cancelled && biddingClosedAt == null && !now.isBefore(bidOpensAt) && now.isBefore(bidClosesAt);
+    }
+
+    /** Bids are sealed until the window has closed: nobody but their team reads them before. */
+    public boolean isSealedAt(Instant now) {
+        return biddingClosedAt == null && now.isBefore(bidClosesAt);
     }
 
     /** The published rules of round {@code index} (from 1). */
@@ -105,8 +146,56 @@ public record BiddingChallenge(
                 .map(closes -> LocalDate.ofInstant(closes, CALENDAR));
     }
 
-    /** Bids are sealed until the window has closed: nobody but their team reads them before. */
-    public boolean isSealedAt(Instant now) {
-        return biddingClosedAt == null && now.isBefore(bidClosesAt);
+    public String getChallengeId() {
+        return challengeId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getTechnologyField() {
+        return technologyField;
+    }
+
+    public BigDecimal getTotalBudget() {
+        return totalBudget;
+    }
+
+    public Instant getBidOpensAt() {
+        return bidOpensAt;
+    }
+
+    public Instant getBidClosesAt() {
+        return bidClosesAt;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    public String getOwnerOrganizationId() {
+        return ownerOrganizationId;
+    }
+
+    public List<Target> getIndicators() {
+        return indicators;
+    }
+
+    public EligibilityRules getEligibility() {
+        return eligibility;
+    }
+
+    @Nullable
+    public Instant getBiddingClosedAt() {
+        return biddingClosedAt;
+    }
+
+    public List<RoundRules> getRounds() {
+        return rounds;
     }
 }

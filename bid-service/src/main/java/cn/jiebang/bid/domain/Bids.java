@@ -1,5 +1,6 @@
 package cn.jiebang.bid.domain;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -29,5 +30,11 @@ public interface Bids extends GenericRepository<Bid, String> {
 
     default Bid require(String id) {
         return findById(id).orElseThrow(() -> new BidProblems.BidNotFound(id));
+    }
+
+    /** A team's own bid: one its organization leads. Another organization's is "not found", as if it did not exist. */
+    default Bid requireLedBy(String id, @Nullable String organizationId) {
+        return findById(id).filter(bid -> bid.isLedBy(organizationId))
+                .orElseThrow(() -> new BidProblems.BidNotFound(id));
     }
 }

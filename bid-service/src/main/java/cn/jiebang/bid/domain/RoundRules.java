@@ -12,9 +12,14 @@ import java.util.List;
  * is planned to close ({@code closesAt}, null for challenges projected before it was kept).
  */
 @Serdeable
-public record RoundRules(int index, String name, String kind, List<Criterion> criteria, String aggregation,
+public record RoundRules(int index, String name, RoundKind kind, List<Criterion> criteria, String aggregation,
                          String advancementRule, BigDecimal advancementValue, int maxTeams, int minJudgesPerBid,
                          boolean blind, @Nullable Instant closesAt) {
+
+    /** In a MILESTONE round judges score the team's deliverable: nothing to open or score before it came. */
+    public boolean takesDeliverables() {
+        return RoundKind.takesDeliverables(kind);
+    }
 
     @Serdeable
     public record Criterion(String code, String name, int weight, int maxScore) {

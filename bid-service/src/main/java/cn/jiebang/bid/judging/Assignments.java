@@ -19,4 +19,10 @@ public interface Assignments extends GenericRepository<Assignment, String> {
     List<Assignment> findByChallengeIdAndRoundIndex(String challengeId, int roundIndex);
 
     List<Assignment> findByJudgeIdOrderByCreatedAt(String judgeId);
+
+    /** The judge's own assignment; another judge's is "not found", as an unknown id. */
+    default Assignment requireJudgedBy(String id, String judgeId) {
+        return findById(id).filter(a -> a.isJudgedBy(judgeId))
+                .orElseThrow(() -> new JudgingProblems.AssignmentNotFound(id));
+    }
 }

@@ -79,6 +79,13 @@ final class JudgingProblems {
         }
     }
 
+    static class CriterionScoredTwice extends DomainProblem {
+        CriterionScoredTwice(String criterion) {
+            super(Kind.REJECTED, "invalid-scores", "criterion " + criterion + " is scored twice in one sheet",
+                    List.of(new FieldProblem("scores." + criterion, "is scored twice")));
+        }
+    }
+
     static class InvalidScores extends DomainProblem {
         InvalidScores(List<FieldProblem> problems) {
             super(Kind.REJECTED, "invalid-scores", problems.stream().map(p -> p.field() + " " + p.message())

@@ -1,41 +1,24 @@
 package cn.jiebang.bid.web;
 
-import cn.jiebang.bid.application.AttachmentUploads;
+import cn.jiebang.bid.application.BidQueries;
+import cn.jiebang.bid.application.BidQueries.BidRead;
 import cn.jiebang.bid.application.BidSubmission;
-import cn.jiebang.bid.application.BidSubmission.Caller;
 import cn.jiebang.bid.application.BidSubmission.Receipt;
-import cn.jiebang.bid.application.Screening;
-import cn.jiebang.bid.domain.Attachment;
 import cn.jiebang.bid.domain.AttachmentRef;
-import cn.jiebang.bid.domain.AttachmentStore;
-import cn.jiebang.bid.domain.Attachments;
-import cn.jiebang.bid.domain.Bid;
 import cn.jiebang.bid.domain.BidContent;
-import cn.jiebang.bid.domain.BidProblems;
-import cn.jiebang.bid.domain.BidStatus;
 import cn.jiebang.bid.domain.BidVersion;
-import cn.jiebang.bid.domain.BidVersions;
-import cn.jiebang.bid.domain.BiddingChallenge;
-import cn.jiebang.bid.domain.BiddingChallenges;
-import cn.jiebang.bid.domain.Bids;
-import cn.jiebang.bid.domain.ChallengeNotOpenForBids;
 import cn.jiebang.web.Callers;
 import cn.jiebang.web.IdempotencyKey;
 import cn.jiebang.web.Paging;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -50,21 +33,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+
+import static cn.jiebang.bid.web.Principals.caller;
+import static cn.jiebang.bid.web.Principals.reader;
 
 /**
  * Bids (揭榜申报). A team (TEAM) submits, revises and withdraws the bids its organization leads and sees only
  * those; the program office (ADMIN) and the owner agency (AGENCY) see a challenge's bids once bidding has
- * closed (sealed until then), and the program office screens them.
+ * closed (sealed until then). Screening and attachments have their own controllers.
  */
 @Tag(name = "bids")
 @Controller("/api")
@@ -75,43 +56,11 @@ class BidController {
             + "first receipt. Sent, it must not be empty or blank (400); to send no key, leave the header out";
 
     private final BidSubmission submission;
-    private final Screening screening;
-    private final AttachmentUploads uploads;
-    private final Bids bids;
-    private final BidVersions versions;
-    private final BiddingChallenges challenges;
-    private final Attachments attachments;
-    private final AttachmentStore store;
-    private final Clock clock;
-    private final cn.jiebang.bid.judging.Judging judging;
+    private final BidQueries queries;
 
-    BidController(BidSubmission submission, Screening screening, AttachmentUploads uploads, Bids bids,
-                  BidVersions versions, BiddingChallenges challenges, Attachments attachments, AttachmentStore store,
-                  Clock clock, cn.jiebang.bid.judging.Judging judging) {
-        this.judging = judging;
+    BidController(BidSubmission submission, BidQueries queries) {
         this.submission = submission;
-        this.screening = screening;
-        this.uploads = uploads;
-        this.bids = bids;
-        this.versions = versions;
-        this.challenges = challenges;
-        this.attachments = attachments;
-        this.store = store;
-        this.clock = clock;
-    }
-
-    @Serdeable
-    record BidView(String id, String challengeId, String leadOrganizationId, String submittedBy, BidStatus status,
-                   int currentVersion, String contentHash, Instant submittedAt, BidContent content,
-                   List<AttachmentRef> attachments, @Nullable String screeningReason, Instant createdAt,
-                   Instant updatedAt) {
-
-        static BidView of(Bid bid, BidVersion current) {
-            return new BidView(bid.getId(), bid.getChallengeId(), bid.getLeadOrganizationId(), bid.getSubmittedBy(),
-                    bid.getStatus(), bid.getCurrentVersion(), bid.getContentHash(), current.submittedAt(),
-                    current.content(), current.attachments(), bid.getScreeningReason(), bid.getCreatedAt(),
-                    bid.getUpdatedAt());
-        }
+        this.queries = queries;
     }
 
     @Serdeable
@@ -130,12 +79,6 @@ class BidController {
 
     @Serdeable
     record Revision(@Min(1) int baseVersion, @NotNull @Valid BidContent content) {
-    }
-
-    enum Decision { SCREENED_IN, SCREENED_OUT }
-
-    @Serdeable
-    record ScreeningDecision(@NotNull Decision decision, @NotBlank @Size(max = 5000) String reason) {
     }
 
     @Operation(summary = "Submit a bid while the window is open (TEAM); answers with a receipt. A retry with the same "
@@ -167,7 +110,7 @@ class BidController {
     @Secured("TEAM")
     @Post("/bids/{id}/withdraw")
     BidView withdraw(@PathVariable String id, Authentication caller) {
-        return view(submission.withdraw(caller(caller), id));
+        return BidView.of(queries.withCurrentVersion(submission.withdraw(caller(caller), id)));
     }
 
     @Operation(summary = "The bids the caller's organization leads, newest first (TEAM)")
@@ -175,9 +118,8 @@ class BidController {
     @Get("/bids")
     BidPage mine(@QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                  @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size, Authentication caller) {
-        Page<Bid> result = bids.findByLeadOrganizationId(Callers.organizationOf(caller),
-                Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
-        return new BidPage(result.getContent().stream().map(this::view).toList(), page, size, result.getTotalSize());
+        Page<BidRead> result = queries.ledBy(Callers.organizationOf(caller), page, size);
+        return new BidPage(result.getContent().stream().map(BidView::of).toList(), page, size, result.getTotalSize());
     }
 
     @Operation(summary = "One bid with its current version: for its team; for the program office and the owner "
@@ -185,141 +127,27 @@ class BidController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/bids/{id}")
     BidView get(@PathVariable String id, Authentication caller) {
-        return view(readable(id, caller));
+        return BidView.of(queries.read(reader(caller), id));
     }
 
     @Operation(summary = "Every version of a bid, oldest first (TEAM, its organization's)")
     @Secured("TEAM")
     @Get("/bids/{id}/versions")
     List<VersionView> versions(@PathVariable String id, Authentication caller) {
-        ownBid(id, caller);
-        return versions.findByBidIdOrderByVersionNo(id).stream().map(VersionView::of).toList();
+        return queries.versionsOf(Callers.organizationOf(caller), id).stream().map(VersionView::of).toList();
     }
 
     @Operation(summary = "One version of a bid (TEAM, its organization's)")
     @Secured("TEAM")
     @Get("/bids/{id}/versions/{version}")
     VersionView version(@PathVariable String id, @PathVariable int version, Authentication caller) {
-        ownBid(id, caller);
-        return versions.findByBidIdAndVersionNo(id, version).map(VersionView::of)
-                .orElseThrow(() -> new BidProblems.BidNotFound(id + " version " + version));
+        return VersionView.of(queries.version(Callers.organizationOf(caller), id, version));
     }
 
     @Operation(summary = "The bids on a challenge, after bidding closed (ADMIN, and AGENCY of the owner agency)")
     @Secured({"ADMIN", "AGENCY"})
     @Get("/challenges/{id}/bids")
     List<BidView> ofChallenge(@PathVariable String id, Authentication caller) {
-        BiddingChallenge challenge = challenges.require(id);
-        if (!mayReadBidsOf(challenge, caller)) {
-            // the same answer as for an unknown challenge
-            throw new ChallengeNotOpenForBids(id);
-        }
-        requireUnsealed(challenge);
-        return bids.findByChallengeIdOrderByCreatedAt(id).stream().map(this::view).toList();
-    }
-
-    @Operation(summary = "Screen a bid in or out with a reason after bidding closed (形式审查, ADMIN)")
-    @Secured("ADMIN")
-    @Post("/bids/{id}/screening")
-    BidView screen(@PathVariable String id, @Body @Valid ScreeningDecision decision, Authentication caller) {
-        return view(screening.decide(id, decision.decision() == Decision.SCREENED_IN, decision.reason().strip(),
-                caller.getName()));
-    }
-
-    @Serdeable
-    record AttachmentView(String id, String challengeId, String fileName, String contentType, long sizeBytes,
-                          String sha256, Instant uploadedAt) {
-
-        static AttachmentView of(Attachment a) {
-            return new AttachmentView(a.id(), a.challengeId(), a.fileName(), a.contentType(), a.sizeBytes(), a.sha256(),
-                    a.uploadedAt());
-        }
-    }
-
-    @Operation(summary = "Upload a PDF, PNG or JPEG for a bid on the challenge while bidding is open (TEAM); list "
-            + "its id in the bid's attachmentIds")
-    @Secured("TEAM")
-    @Post(value = "/challenges/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<AttachmentView> upload(@PathVariable String id, CompletedFileUpload file, Authentication caller) {
-        byte[] bytes;
-        try {
-            bytes = file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String name = file.getFilename() == null || file.getFilename().isBlank() ? "attachment" : file.getFilename();
-        Attachment saved = uploads.upload(caller(caller), id, name.length() > 255 ? name.substring(0, 255) : name,
-                file.getSize(), bytes);
-        return HttpResponse.created(AttachmentView.of(saved), URI.create("/api/attachments/" + saved.id()));
-    }
-
-    @Operation(summary = "Download an attachment: its team; a judge assigned the bid showing it; the program office and "
-            + "the owner agency after the close")
-    @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Get("/attachments/{id}")
-    HttpResponse<byte[]> download(@PathVariable String id, Authentication caller) {
-        Attachment attachment = attachments.findById(id).orElseThrow(() -> noAttachment(id));
-        boolean judgeOfIt = Callers.hasRole(caller, "JUDGE") && judging.judgeMaySee(caller.getName(), id);
-        if (!isTeamOf(attachment.organizationId(), caller) && !judgeOfIt) {
-            requireUnsealed(challenges.findById(attachment.challengeId()).filter(c -> mayReadBidsOf(c, caller))
-                    .orElseThrow(() -> noAttachment(id)));
-        }
-        byte[] bytes = store.get(id).orElseThrow(() -> noAttachment(id));
-        return HttpResponse.ok(bytes).contentType(attachment.contentType())
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + java.net.URLEncoder.encode(attachment.fileName(), java.nio.charset.StandardCharsets.UTF_8)
-                        .replace("+", "%20"));
-    }
-
-    private static Caller caller(Authentication authentication) {
-        return new Caller(authentication.getName(), Callers.organizationOf(authentication));
-    }
-
-    private Bid ownBid(String id, Authentication caller) {
-        Bid bid = bids.require(id);
-        if (!bid.getLeadOrganizationId().equals(Callers.organizationOf(caller))) {
-            throw new BidProblems.BidNotFound(id);
-        }
-        return bid;
-    }
-
-    private static boolean isTeamOf(String organizationId, Authentication caller) {
-        return Callers.hasRole(caller, "TEAM") && organizationId.equals(Callers.organizationOf(caller));
-    }
-
-    /**
-     * Its team always; the program office and the owner agency once unsealed; to anyone else it does not exist,
-     * and the answer is the one for an unknown id (it names no challenge).
-     */
-    private Bid readable(String id, Authentication caller) {
-        Bid bid = bids.require(id);
-        if (isTeamOf(bid.getLeadOrganizationId(), caller)) {
-            return bid;
-        }
-        requireUnsealed(challenges.findById(bid.getChallengeId()).filter(c -> mayReadBidsOf(c, caller))
-                .orElseThrow(() -> new BidProblems.BidNotFound(id)));
-        return bid;
-    }
-
-    /** The program office and the owner agency read a challenge's bids (once unsealed); others never. */
-    private static boolean mayReadBidsOf(BiddingChallenge challenge, Authentication caller) {
-        return Callers.hasRole(caller, "ADMIN") || Callers.hasRole(caller, "AGENCY")
-                && challenge.ownerOrganizationId().equals(Callers.organizationOf(caller));
-    }
-
-    /** Only for those who {@link #mayReadBidsOf may read} the bids: they are told to wait for the close. */
-    private void requireUnsealed(BiddingChallenge challenge) {
-        if (challenge.isSealedAt(clock.instant())) {
-            throw new BidProblems.BidsSealed(challenge.challengeId(), challenge.bidClosesAt());
-        }
-    }
-
-    /** An attachment the caller may not read gets the answer of an unknown one. */
-    private static BidProblems.BidNotFound noAttachment(String id) {
-        return new BidProblems.BidNotFound("attachment " + id);
-    }
-
-    private BidView view(Bid bid) {
-        return BidView.of(bid, versions.findByBidIdAndVersionNo(bid.getId(), bid.getCurrentVersion()).orElseThrow());
+        return queries.ofChallenge(reader(caller), id).stream().map(BidView::of).toList();
     }
 }

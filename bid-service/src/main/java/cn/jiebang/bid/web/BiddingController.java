@@ -41,7 +41,7 @@ class BiddingController {
     BiddingStatus bidding(@PathVariable String id) {
         BiddingChallenge challenge = challenges.require(id);
         Instant now = clock.instant();
-        return new BiddingStatus(challenge.challengeId(), challenge.title(), challenge.isOpenAt(now),
-                challenge.bidOpensAt(), challenge.bidClosesAt(), challenge.cancelled(), now);
+        return new BiddingStatus(challenge.getChallengeId(), challenge.getTitle(), challenge.isOpenAt(now),
+                challenge.getBidOpensAt(), challenge.getBidClosesAt(), challenge.isCancelled(), now);
     }
 }

@@ -3,10 +3,13 @@ package cn.jiebang.bid.web;
 import cn.jiebang.bid.domain.AttachmentRef;
 import cn.jiebang.bid.domain.BidContent;
 import cn.jiebang.bid.domain.BidVersion;
-import cn.jiebang.bid.domain.BidProblems;
 import cn.jiebang.bid.judging.Assignment;
 import cn.jiebang.bid.judging.Deliverable;
 import cn.jiebang.bid.judging.Judging;
+import cn.jiebang.bid.judging.JudgingQueries;
+import cn.jiebang.bid.judging.MilestoneDeliveries;
+import cn.jiebang.bid.judging.ScoreSheet;
+import cn.jiebang.bid.judging.TeamResult;
 import cn.jiebang.bid.ranking.Ranking;
 import cn.jiebang.web.Callers;
 import io.micronaut.core.annotation.Nullable;
@@ -33,7 +36,6 @@ import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,9 +50,13 @@ import java.util.Map;
 class JudgingController {
 
     private final Judging judging;
+    private final JudgingQueries queries;
+    private final MilestoneDeliveries deliveries;
 
-    JudgingController(Judging judging) {
+    JudgingController(Judging judging, JudgingQueries queries, MilestoneDeliveries deliveries) {
         this.judging = judging;
+        this.queries = queries;
+        this.deliveries = deliveries;
     }
 
     @Serdeable
@@ -60,8 +66,8 @@ class JudgingController {
 
         /** In a blind round the bid id is left out too: public results of earlier rounds map it to the team. */
         static AssignmentView of(Assignment a, boolean blind) {
-            return new AssignmentView(a.id(), a.challengeId(), a.roundIndex(), blind ? null : a.bidId(), a.status(),
-                    a.viewedAt(), a.scores(), a.scoredAt());
+            return new AssignmentView(a.getId(), a.getChallengeId(), a.getRoundIndex(), blind ? null : a.getBidId(),
+                    a.getStatus(), a.getViewedAt(), a.getScores(), a.getScoredAt());
         }
     }
 
@@ -80,7 +86,18 @@ class JudgingController {
     record DeliverableView(String summary, List<String> attachmentIds, Instant submittedAt) {
 
         static DeliverableView of(Deliverable d) {
-            return new DeliverableView(d.summary(), d.attachmentIds(), d.submittedAt());
+            return new DeliverableView(d.getSummary(), d.getAttachmentIds(), d.getSubmittedAt());
+        }
+    }
+
+    /** A deliverable as its team sees it, once delivered. */
+    @Serdeable
+    record DeliveredView(Long id, String bidId, int roundIndex, String summary, List<String> attachmentIds,
+                         String submittedBy, Instant submittedAt, Long version) {
+
+        static DeliveredView of(Deliverable d) {
+            return new DeliveredView(d.getId(), d.getBidId(), d.getRoundIndex(), d.getSummary(), d.getAttachmentIds(),
+                    d.getSubmittedBy(), d.getSubmittedAt(), d.getVersion());
         }
     }
 
@@ -96,7 +113,7 @@ class JudgingController {
     }
 
     @Serdeable
-    record ScoreSheet(@NotEmpty @Size(max = 20) List<@Valid @NotNull ScoreLine> scores) {
+    record ScoreSheetBody(@NotEmpty @Size(max = 20) List<@Valid @NotNull ScoreLine> scores) {
     }
 
     @Serdeable
@@ -107,7 +124,8 @@ class JudgingController {
     @Secured("JUDGE")
     @Get("/judging/assignments")
     List<AssignmentView> mine(Authentication caller) {
-        return judging.of(caller.getName()).stream().map(a -> AssignmentView.of(a, judging.isBlind(a))).toList();
+        return queries.assignmentsOf(caller.getName()).stream().map(a -> AssignmentView.of(a, queries.isBlind(a)))
+                .toList();
     }
 
     @Operation(summary = "Open an assigned bid (JUDGE): its last version, without team identity in a blind round; "
@@ -115,16 +133,17 @@ class JudgingController {
     @Secured("JUDGE")
     @Get("/judging/assignments/{id}/bid")
     BidForJudge bid(@PathVariable String id, Authentication caller) {
-        Assignment assignment = judging.own(caller.getName(), id);
-        boolean blind = judging.isBlind(assignment);
-        BidVersion v = judging.open(caller.getName(), id);
+        Assignment assignment = queries.own(caller.getName(), id);
+        boolean blind = queries.isBlind(assignment);
+        judging.open(caller.getName(), id);
+        JudgingQueries.AssignedBid assigned = queries.assignedBid(assignment);
+        BidVersion v = assigned.current();
         BidContent c = v.content();
-        DeliverableView deliverable = judging.isMilestone(assignment)
-                ? judging.deliverableFor(assignment).map(DeliverableView::of).orElse(null) : null;
-        return new BidForJudge(blind ? null : v.bidId(), v.versionNo(), blind, blind ? null : judging.leadOf(v.bidId()),
-                blind ? null : c.memberOrganizationIds(), blind ? null : c.teamLead(), blind ? null : c.coreMembers(),
-                c.technicalApproach(), c.milestones(), c.committedIndicators(), c.requestedBudget(), v.attachments(),
-                deliverable);
+        DeliverableView deliverable = assigned.deliverable() == null ? null : DeliverableView.of(assigned.deliverable());
+        return new BidForJudge(blind ? null : v.bidId(), v.versionNo(), blind,
+                blind ? null : assigned.bid().getLeadOrganizationId(), blind ? null : c.memberOrganizationIds(),
+                blind ? null : c.teamLead(), blind ? null : c.coreMembers(), c.technicalApproach(), c.milestones(),
+                c.committedIndicators(), c.requestedBudget(), v.attachments(), deliverable);
     }
 
     @Operation(summary = "Declare a conflict of interest (回避) on an assigned bid before opening it (JUDGE): the "
@@ -133,56 +152,42 @@ class JudgingController {
     @Post("/judging/assignments/{id}/conflict")
     AssignmentView conflict(@PathVariable String id, @Body @Valid ConflictDeclaration declaration, Authentication caller) {
         Assignment withdrawn = judging.declareConflict(caller.getName(), id, declaration.reason().strip());
-        return AssignmentView.of(withdrawn, judging.isBlind(withdrawn));
+        return AssignmentView.of(withdrawn, queries.isBlind(withdrawn));
     }
 
     @Operation(summary = "Score every criterion of an assigned bid, 0..max with a comment (JUDGE); revisable until "
             + "the round closes, read by nobody else before")
     @Secured("JUDGE")
     @Put("/judging/assignments/{id}/scores")
-    AssignmentView score(@PathVariable String id, @Body @Valid ScoreSheet sheet, Authentication caller) {
-        Map<String, Assignment.Score> scores = new LinkedHashMap<>();
-        for (ScoreLine line : sheet.scores()) {
-            if (scores.put(line.criterion(), new Assignment.Score(line.score(), line.comment().strip())) != null) {
-                throw new DuplicateLine(line.criterion());
-            }
-        }
+    AssignmentView score(@PathVariable String id, @Body @Valid ScoreSheetBody sheet, Authentication caller) {
+        ScoreSheet scores = ScoreSheet.of(sheet.scores().stream().map(line -> new ScoreSheet.Line(line.criterion(),
+                line.score(), line.comment().strip())).toList());
         Assignment scored = judging.score(caller.getName(), id, scores);
-        return AssignmentView.of(scored, judging.isBlind(scored));
-    }
-
-    static class DuplicateLine extends cn.jiebang.problem.DomainProblem {
-        DuplicateLine(String criterion) {
-            super(Kind.REJECTED, "invalid-scores", "criterion " + criterion + " is scored twice in one sheet",
-                    List.of(new FieldProblem("scores." + criterion, "is scored twice")));
-        }
+        return AssignmentView.of(scored, queries.isBlind(scored));
     }
 
     @Operation(summary = "The team's own result in an announced round (TEAM, its organization's bid): aggregate, rank, "
             + "decision and the mean score per criterion, no judge named")
     @Secured("TEAM")
     @Get("/bids/{id}/rounds/{index}/result")
-    Judging.TeamResult result(@PathVariable String id, @PathVariable int index, Authentication caller) {
-        if (!judging.leadOf(id).equals(Callers.organizationOf(caller))) {
-            throw new BidProblems.BidNotFound(id);
-        }
-        return judging.resultOf(id, index);
+    TeamResult result(@PathVariable String id, @PathVariable int index, Authentication caller) {
+        return queries.resultOf(Callers.organizationOf(caller), id, index);
     }
 
     @Operation(summary = "Deliver for a MILESTONE round the bid races in (TEAM, its organization's), until the round "
             + "closes: a summary and uploaded files; judges score it")
     @Secured("TEAM")
     @Put("/bids/{id}/rounds/{index}/deliverable")
-    Deliverable deliver(@PathVariable String id, @PathVariable int index, @Body @Valid DeliverableRequest request,
-                        Authentication caller) {
-        return judging.deliver(Callers.organizationOf(caller), caller.getName(), id, index, request.summary().strip(),
-                request.attachmentIds());
+    DeliveredView deliver(@PathVariable String id, @PathVariable int index, @Body @Valid DeliverableRequest request,
+                          Authentication caller) {
+        return DeliveredView.of(deliveries.deliver(Callers.organizationOf(caller), caller.getName(), id, index,
+                request.summary().strip(), request.attachmentIds()));
     }
 
     @Operation(summary = "Recompute a closed round's ranking from the stored scores (ADMIN): the same as published")
     @Secured("ADMIN")
     @Get("/challenges/{id}/rounds/{index}/ranking")
     List<Ranking.Result> ranking(@PathVariable String id, @PathVariable int index) {
-        return judging.ranking(id, index);
+        return queries.ranking(id, index);
     }
 }

@@ -24,6 +24,7 @@ import static cn.jiebang.bid.fixtures.BidBuilder.aBid;
 import static cn.jiebang.bid.fixtures.BidContentBuilder.aBidContent;
 import static cn.jiebang.bid.fixtures.BiddingChallengeBuilder.aBiddingChallenge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BidTest {
 
     private static final BiddingChallenge CHALLENGE = aBiddingChallenge().build();
-    private static final Instant LATER = CHALLENGE.bidOpensAt().plus(Duration.ofDays(2));
+    private static final Instant LATER = CHALLENGE.getBidOpensAt().plus(Duration.ofDays(2));
     private static final AttachmentRef PDF = new AttachmentRef("att-1", "技术方案.pdf", "application/pdf", 1024,
             "ab".repeat(32));
 
@@ -42,13 +43,13 @@ class BidTest {
         Bid bid = aBid().on(CHALLENGE).with(content).submitted();
         assertEquals(BidStatus.SUBMITTED, bid.getStatus());
         assertEquals(1, bid.getCurrentVersion());
-        assertEquals(Bid.hashOf(CHALLENGE.challengeId(), LEAD, content, List.of()), bid.getContentHash());
+        assertEquals(Bid.hashOf(CHALLENGE.getChallengeId(), LEAD, content, List.of()), bid.getContentHash());
         assertTrue(bid.getContentHash().matches("[0-9a-f]{64}"));
 
         Bid.Change first = bid.firstVersion(CHALLENGE, content, List.of());
         assertEquals(new BidVersion(null, bid.getId(), 1, content, List.of(), bid.getContentHash(), TEAM_USER,
                 bid.getCreatedAt()), first.version());
-        assertEquals(new BidSubmitted(CHALLENGE.challengeId(), CHALLENGE.title(), bid.getId(), 1, LEAD, List.of("member-1"),
+        assertEquals(new BidSubmitted(CHALLENGE.getChallengeId(), CHALLENGE.getTitle(), bid.getId(), 1, LEAD, List.of("member-1"),
                 TEAM_USER, bid.getContentHash(), bid.getCreatedAt()), first.event());
     }
 
@@ -62,6 +63,14 @@ class BidTest {
         assertNotEquals(plain, Bid.hashOf("challenge-2", LEAD, content, List.of()));
     }
 
+    @Test
+    void aBidIsLedByTheOrganizationThatSubmittedItAndNoOther() {
+        Bid bid = aBid().on(CHALLENGE).with(aBidContent().withMembers("member-1").build()).submitted();
+        assertTrue(bid.isLedBy(LEAD));
+        assertFalse(bid.isLedBy("member-1"), "a member organization does not lead it");
+        assertFalse(bid.isLedBy(null));
+    }
+
     // ---- revising -----------------------------------------------------------------------------------------------
 
     @Test
@@ -71,12 +80,12 @@ class BidTest {
         Bid.Change change = bid.revise(CHALLENGE, 1, "team-user-2", revised, List.of(PDF), LATER);
 
         assertEquals(2, bid.getCurrentVersion());
-        assertEquals(Bid.hashOf(CHALLENGE.challengeId(), LEAD, revised, List.of(PDF)), bid.getContentHash());
+        assertEquals(Bid.hashOf(CHALLENGE.getChallengeId(), LEAD, revised, List.of(PDF)), bid.getContentHash());
         assertEquals(LATER, bid.getUpdatedAt());
         assertEquals(TEAM_USER, bid.getSubmittedBy(), "the bid stays its first submitter's");
         assertEquals(new BidVersion(null, bid.getId(), 2, revised, List.of(PDF), bid.getContentHash(), "team-user-2", LATER),
                 change.version());
-        assertEquals(new BidRevised(CHALLENGE.challengeId(), CHALLENGE.title(), bid.getId(), 2, LEAD, List.of(),
+        assertEquals(new BidRevised(CHALLENGE.getChallengeId(), CHALLENGE.getTitle(), bid.getId(), 2, LEAD, List.of(),
                 "team-user-2", bid.getContentHash(), LATER), change.event());
     }
 
@@ -110,26 +119,26 @@ class BidTest {
         BidWithdrawn withdrawn = bid.withdraw(CHALLENGE, "team-user-2", LATER);
         assertEquals(BidStatus.WITHDRAWN, bid.getStatus());
         assertEquals(LATER, bid.getUpdatedAt());
-        assertEquals(new BidWithdrawn(CHALLENGE.challengeId(), CHALLENGE.title(), bid.getId(), LEAD, "team-user-2", LATER),
+        assertEquals(new BidWithdrawn(CHALLENGE.getChallengeId(), CHALLENGE.getTitle(), bid.getId(), LEAD, "team-user-2", LATER),
                 withdrawn);
     }
 
     @Test
     void theProgramOfficeScreensABidInWithAReasonTheTeamReads() {
         Bid bid = aBid().on(CHALLENGE).submitted();
-        Instant at = CHALLENGE.bidClosesAt().plus(Duration.ofHours(3));
+        Instant at = CHALLENGE.getBidClosesAt().plus(Duration.ofHours(3));
         BidScreened screened = bid.screen(CHALLENGE, true, "材料齐全", "office-user", false, at);
         assertEquals(BidStatus.SCREENED_IN, bid.getStatus());
         assertEquals("材料齐全", bid.getScreeningReason());
         assertEquals("office-user", bid.getScreenedBy());
-        assertEquals(new BidScreened(CHALLENGE.challengeId(), CHALLENGE.title(), bid.getId(), LEAD, TEAM_USER,
+        assertEquals(new BidScreened(CHALLENGE.getChallengeId(), CHALLENGE.getTitle(), bid.getId(), LEAD, TEAM_USER,
                 "SCREENED_IN", "材料齐全", false, "office-user", at), screened);
     }
 
     @Test
     void theAutomaticChecksScreenABidOutAsTheSystem() {
         Bid bid = aBid().on(CHALLENGE).submitted();
-        Instant at = CHALLENGE.bidClosesAt();
+        Instant at = CHALLENGE.getBidClosesAt();
         BidScreened screened = bid.screen(CHALLENGE, false, "automatic: leadOrganization is in OTHER", "system", true, at);
         assertEquals(BidStatus.SCREENED_OUT, bid.getStatus());
         assertEquals("SCREENED_OUT", screened.decision());
