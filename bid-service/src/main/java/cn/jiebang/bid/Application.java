@@ -1,16 +1,22 @@
 package cn.jiebang.bid;
 
+import io.micronaut.management.endpoint.health.HealthEndpoint;
+import io.micronaut.openapi.annotation.OpenAPIInclude;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "An access token from challenge-service: POST /api/auth/token")
 @OpenAPIDefinition(security = @SecurityRequirement(name = "bearer"), info = @Info(title = "Jiebang bid-service", version = "0.1",
-        description = "Bids (揭榜申报), screening, judging and rankings; for now, whether a challenge takes bids."))
+        description = "Bids (揭榜申报) and their attachments, screening (形式审查), judging (评审) and rankings."))
+// routes of controllers compiled elsewhere, so that the spec lists every route the service has
+@OpenAPIInclude(classNames = "cn.jiebang.audit.AuditController")
+@OpenAPIInclude(classes = {HealthEndpoint.class}, tags = @Tag(name = "platform"))
 public class Application {
 
     public static void main(String[] args) {

@@ -8,11 +8,14 @@ import cn.jiebang.bid.judging.Assignments;
 import cn.jiebang.events.OrganizationRegistered;
 import cn.jiebang.events.OrganizationUpdated;
 import cn.jiebang.events.UserRegistered;
+import cn.jiebang.events.Topics;
 import cn.jiebang.events.UserUpdated;
+import cn.jiebang.messaging.InboxListener;
 import cn.jiebang.testing.Published;
 import cn.jiebang.testing.AccessMatrix;
 import cn.jiebang.testing.Events;
 import cn.jiebang.testing.GatewayRouteTable;
+import cn.jiebang.testing.ServiceDocs;
 import cn.jiebang.testing.Sql;
 import cn.jiebang.web.Routes;
 import io.micronaut.http.HttpRequest;
@@ -62,6 +65,9 @@ class BidAccessIT implements TestPropertyProvider {
     Router router;
 
     @Inject
+    InboxListener listener;
+
+    @Inject
     Assignments assignments;
 
     @Override
@@ -107,6 +113,11 @@ class BidAccessIT implements TestPropertyProvider {
     @Test
     void theGatewayForwardsEveryApiRouteAndNoOther() {
         GatewayRouteTable.assertListsExactly("bid-service", Routes.of(router));
+    }
+
+    @Test
+    void theOpenApiDocumentAndTheCanvasListEveryRouteAndEventAsTheCodeHasThem() {
+        ServiceDocs.assertDescribe("bid-service", Routes.of(router), listener.handledTypes(), Topics.BID_EVENTS);
     }
 
     @Test

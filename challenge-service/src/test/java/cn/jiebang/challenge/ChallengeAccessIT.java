@@ -2,8 +2,11 @@ package cn.jiebang.challenge;
 
 import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.TestDatabase;
+import cn.jiebang.events.Topics;
+import cn.jiebang.messaging.InboxListener;
 import cn.jiebang.testing.AccessMatrix;
 import cn.jiebang.testing.GatewayRouteTable;
+import cn.jiebang.testing.ServiceDocs;
 import cn.jiebang.web.Routes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -48,6 +51,9 @@ class ChallengeAccessIT implements TestPropertyProvider {
     @Inject
     Router router;
 
+    @Inject
+    InboxListener listener;
+
     private Api api;
     private String admin;
 
@@ -66,6 +72,11 @@ class ChallengeAccessIT implements TestPropertyProvider {
     @Test
     void theGatewayForwardsEveryApiRouteAndNoOther() {
         GatewayRouteTable.assertListsExactly("challenge-service", Routes.of(router));
+    }
+
+    @Test
+    void theOpenApiDocumentAndTheCanvasListEveryRouteAndEventAsTheCodeHasThem() {
+        ServiceDocs.assertDescribe("challenge-service", Routes.of(router), listener.handledTypes(), Topics.ACCOUNT_EVENTS, Topics.CHALLENGE_EVENTS);
     }
 
     @Test

@@ -6,6 +6,7 @@ import cn.jiebang.events.EventType;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** What a consumer does with each event type it cares about; other types are ignored. */
 public final class EventHandlers {
@@ -34,6 +35,10 @@ public final class EventHandlers {
 
     boolean handles(String type) {
         return byType.containsKey(type);
+    }
+
+    Set<String> types() {
+        return byType.keySet();
     }
 
     void apply(IncomingEvent envelope, EventJson json) {

@@ -8,6 +8,7 @@ import java.net.ConnectException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 
 /**
  * Base of every service's Kafka listener. A subclass declares {@code @KafkaListener} (its group id,
@@ -38,6 +39,11 @@ public abstract class InboxListener {
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.handlers = handlers;
+    }
+
+    /** The event types this listener has a handler for; the service's canvas lists them under Consumes. */
+    public Set<String> handledTypes() {
+        return handlers.types();
     }
 
     protected void deliver(ConsumerRecord<String, String> record) {

@@ -5,12 +5,14 @@ import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TestTokens;
 import cn.jiebang.events.UserRegistered;
 import cn.jiebang.events.UserUpdated;
+import cn.jiebang.messaging.InboxListener;
 import cn.jiebang.notification.inbox.domain.Notification;
 import cn.jiebang.notification.inbox.domain.NotificationKind;
 import cn.jiebang.notification.inbox.domain.Notifications;
 import cn.jiebang.testing.AccessMatrix;
 import cn.jiebang.testing.Events;
 import cn.jiebang.testing.GatewayRouteTable;
+import cn.jiebang.testing.ServiceDocs;
 import cn.jiebang.testing.Sql;
 import cn.jiebang.web.Routes;
 import io.micronaut.http.HttpRequest;
@@ -54,6 +56,9 @@ class NotificationAccessIT implements TestPropertyProvider {
     Router router;
 
     @Inject
+    InboxListener listener;
+
+    @Inject
     Notifications notifications;
 
     @Override
@@ -72,6 +77,11 @@ class NotificationAccessIT implements TestPropertyProvider {
     @Test
     void theGatewayForwardsEveryApiRouteAndNoOther() {
         GatewayRouteTable.assertListsExactly("notification-service", Routes.of(router));
+    }
+
+    @Test
+    void theOpenApiDocumentAndTheCanvasListEveryRouteAndEventAsTheCodeHasThem() {
+        ServiceDocs.assertDescribe("notification-service", Routes.of(router), listener.handledTypes());
     }
 
     @Test

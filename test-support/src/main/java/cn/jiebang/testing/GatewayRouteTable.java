@@ -1,16 +1,9 @@
 package cn.jiebang.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The portal gateway's route table, read from the repository (not the portal's classpath, so no service
@@ -21,9 +14,6 @@ public final class GatewayRouteTable {
 
     static final String FILE = "portal/src/main/resources/gateway/routes.txt";
 
-    private static final Pattern QUERY_VARIABLES = Pattern.compile("\\{[?&][^}]*}");
-    private static final Pattern VARIABLE = Pattern.compile("\\{[^}]*}");
-
     private GatewayRouteTable() {
     }
 
@@ -33,24 +23,8 @@ public final class GatewayRouteTable {
      * {@code cn.jiebang.web.Routes.of(router)} lists them). Variable names and query variables don't count.
      */
     public static void assertListsExactly(String service, Collection<String> routes) {
-        SortedMap<String, String> served = new TreeMap<>();
-        routes.stream().filter(GatewayRouteTable::isApi).forEach(route -> served.put(shape(route), route));
-        SortedMap<String, String> listed = lines(service);
-
-        List<String> differences = new ArrayList<>();
-        served.forEach((shape, route) -> {
-            if (!listed.containsKey(shape)) {
-                differences.add(service + " serves " + route + ", but " + FILE + " has no line for it");
-            }
-        });
-        listed.forEach((shape, line) -> {
-            if (!served.containsKey(shape)) {
-                differences.add(FILE + " has \"" + line + "\", but " + service + " serves no such route");
-            }
-        });
-        if (!differences.isEmpty()) {
-            throw new AssertionError(String.join("\n", differences));
-        }
+        RouteLists.assertSame(service, RouteLists.byShape(routes.stream().filter(GatewayRouteTable::isApi).toList()),
+                FILE, lines(service));
     }
 
     /** The table's lines for {@code service}, by the shape of the route they call on it. */
@@ -66,34 +40,19 @@ public final class GatewayRouteTable {
                 throw new IllegalStateException("bad line in " + FILE + ": " + line);
             }
             if (parts[2].equals(service)) {
-                lines.put(shape(parts[0] + " " + (parts.length == 4 ? parts[3] : parts[1])), String.join(" ", parts));
+                String route = parts[0] + " " + (parts.length == 4 ? parts[3] : parts[1]);
+                lines.put(RouteLists.shape(route), String.join(" ", parts));
             }
         }
         return lines;
     }
 
     private static List<String> read() {
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.exists(root.resolve("mvnw"))) {
-            root = root.getParent();
-            if (root == null) {
-                throw new IllegalStateException("no mvnw above " + Path.of("").toAbsolutePath());
-            }
-        }
-        try {
-            return Files.readAllLines(root.resolve(FILE), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Repository.lines(FILE);
     }
 
     private static boolean isApi(String route) {
         String path = route.substring(route.indexOf(' ') + 1);
         return path.equals("/api") || path.startsWith("/api/");
-    }
-
-    /** "GET /api/challenges/{id}{?page,size}" and "GET /api/challenges/{challengeId}" are both "GET /api/challenges/{}". */
-    static String shape(String route) {
-        return VARIABLE.matcher(QUERY_VARIABLES.matcher(route).replaceAll("")).replaceAll("{}");
     }
 }

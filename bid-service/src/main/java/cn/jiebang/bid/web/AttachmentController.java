@@ -57,7 +57,13 @@ class AttachmentController {
     }
 
     @Operation(summary = "Upload a PDF, PNG or JPEG for a bid on the challenge while bidding is open (TEAM); list "
-            + "its id in the bid's attachmentIds")
+            + "its id in the bid's attachmentIds",
+            description = "Who may call: TEAM.\n\n`multipart/form-data` with one part `file`, while the window is "
+            + "open, or while the caller's organization races in an open `MILESTONE` round of the challenge. "
+            + "**201** and the attachment `{id, challengeId, fileName, contentType, sizeBytes, sha256, "
+            + "uploadedAt}`, with `Location: /api/attachments/{id}`; no event. **404** `challenge-not-found`. "
+            + "**409** `bid-window-closed`. **413** `attachment-too-large`. **422** `attachment-type-not-accepted` "
+            + "(not PDF, PNG or JPEG).")
     @Secured("TEAM")
     @Post(value = "/challenges/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<AttachmentView> upload(@PathVariable String id, CompletedFileUpload file, Authentication caller) {
@@ -74,7 +80,11 @@ class AttachmentController {
     }
 
     @Operation(summary = "Download an attachment: its team; a judge assigned the bid showing it; the program office and "
-            + "the owner agency after the close")
+            + "the owner agency after the close",
+            description = "Who may call: signed in: its team; a JUDGE with an active assignment on a bid that "
+            + "lists it (current version or deliverable); ADMIN and AGENCY of the owner organization after the "
+            + "close.\n\nThe bytes, with its `Content-Type` and `Content-Disposition: attachment`. **404** "
+            + "`bid-not-found`. **409** `bids-sealed`.")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/attachments/{id}")
     HttpResponse<byte[]> download(@PathVariable String id, Authentication caller) {

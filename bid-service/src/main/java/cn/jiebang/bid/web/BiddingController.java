@@ -35,7 +35,11 @@ class BiddingController {
                          boolean cancelled, Instant serverTime) {
     }
 
-    @Operation(summary = "Whether bidding on a published challenge is open, and until when (anyone)")
+    @Operation(summary = "Whether bidding on a published challenge is open, and until when (anyone)",
+            description = "Who may call: anyone.\n\n`{challengeId, title, open, opensAt, closesAt, cancelled, "
+            + "serverTime}`; `open` is false once `cancelled`, and once the close has been processed. **404** "
+            + "`challenge-not-found` when no published challenge with that id has reached bid-service: it is "
+            + "unknown, never published (a draft, or a draft cancelled), or its event has not arrived yet.")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/{id}/bidding")
     BiddingStatus bidding(@PathVariable String id) {

@@ -120,7 +120,11 @@ class JudgingController {
     record ConflictDeclaration(@NotBlank @Size(max = 2000) String reason) {
     }
 
-    @Operation(summary = "The caller's assignments with its own scores (JUDGE)")
+    @Operation(summary = "The caller's assignments with its own scores (JUDGE)",
+            description = "Who may call: JUDGE.\n\nThe caller's assignments, all challenges, oldest first, "
+            + "withdrawn ones included: each `{id, challengeId, roundIndex, bidId, status (ACTIVE, WITHDRAWN), "
+            + "viewedAt, scores, scoredAt}`, `bidId` `null` in a blind round, `scores` the caller's own "
+            + "(`{<criterion code>: {score, comment}}`).")
     @Secured("JUDGE")
     @Get("/judging/assignments")
     List<AssignmentView> mine(Authentication caller) {
@@ -129,7 +133,13 @@ class JudgingController {
     }
 
     @Operation(summary = "Open an assigned bid (JUDGE): its last version, without team identity in a blind round; "
-            + "after this a conflict can no longer be declared")
+            + "after this a conflict can no longer be declared",
+            description = "Who may call: JUDGE, its judge.\n\nOpens the bid: `{bidId, version, blind, "
+            + "leadOrganizationId, memberOrganizationIds, teamLead, coreMembers, technicalApproach, milestones, "
+            + "committedIndicators, requestedBudget, attachments, deliverable}`, `bidId` and the team's identity "
+            + "`null` in a blind round, `deliverable` (`{summary, attachmentIds, submittedAt}`) only in a "
+            + "`MILESTONE` round. **404** `assignment-not-found`. **409** `assignment-withdrawn`, "
+            + "`round-not-open`, `no-deliverable-yet` (a `MILESTONE` round the team has not delivered for).")
     @Secured("JUDGE")
     @Get("/judging/assignments/{id}/bid")
     BidForJudge bid(@PathVariable String id, Authentication caller) {
@@ -147,7 +157,11 @@ class JudgingController {
     }
 
     @Operation(summary = "Declare a conflict of interest (回避) on an assigned bid before opening it (JUDGE): the "
-            + "assignment is withdrawn and the bid goes to another eligible judge of the panel")
+            + "assignment is withdrawn and the bid goes to another eligible judge of the panel",
+            description = "Who may call: JUDGE, its judge.\n\n回避: `{reason}`, before opening the bid. **200** and "
+            + "the assignment (`WITHDRAWN`); `judges.assigned.v1` (`CONFLICT`). **404** `assignment-not-found`. "
+            + "**409** `conflict-after-viewing`, `assignment-withdrawn`, `round-not-open`.\n\nBody: `reason` "
+            + "required, ≤ 2000 characters.")
     @Secured("JUDGE")
     @Post("/judging/assignments/{id}/conflict")
     AssignmentView conflict(@PathVariable String id, @Body @Valid ConflictDeclaration declaration, Authentication caller) {
@@ -156,7 +170,14 @@ class JudgingController {
     }
 
     @Operation(summary = "Score every criterion of an assigned bid, 0..max with a comment (JUDGE); revisable until "
-            + "the round closes, read by nobody else before")
+            + "the round closes, read by nobody else before",
+            description = "Who may call: JUDGE, its judge.\n\n`{scores}`, every criterion of the round. "
+            + "**200** and the assignment with its scores; `assignment.scored.v1` the first time, "
+            + "`scoring.completed.v1` with the score that completes the round. **404** `assignment-not-found`. "
+            + "**409** `assignment-withdrawn`, `round-not-open` (also once the challenge was cancelled), "
+            + "`no-deliverable-yet`. **422** `invalid-scores` (also a criterion named twice).\n\nBody: `scores`, "
+            + "1–20, each `{criterion (≤ 30 characters, a criterion code), score (≥ 0, 4 integer digits and 2 "
+            + "decimal places), comment (required, ≤ 2000 characters)}`.")
     @Secured("JUDGE")
     @Put("/judging/assignments/{id}/scores")
     AssignmentView score(@PathVariable String id, @Body @Valid ScoreSheetBody sheet, Authentication caller) {
@@ -167,7 +188,10 @@ class JudgingController {
     }
 
     @Operation(summary = "The team's own result in an announced round (TEAM, its organization's bid): aggregate, rank, "
-            + "decision and the mean score per criterion, no judge named")
+            + "decision and the mean score per criterion, no judge named",
+            description = "Who may call: TEAM, its team.\n\nThe bid's own result in an announced round: `{bidId, "
+            + "roundIndex, aggregate, rank, decision, flagged, judges, meanScoreByCriterion}`, no judge named. "
+            + "**404** `bid-not-found`. **409** `results-not-announced`.")
     @Secured("TEAM")
     @Get("/bids/{id}/rounds/{index}/result")
     TeamResult result(@PathVariable String id, @PathVariable int index, Authentication caller) {
@@ -175,7 +199,14 @@ class JudgingController {
     }
 
     @Operation(summary = "Deliver for a MILESTONE round the bid races in (TEAM, its organization's), until the round "
-            + "closes: a summary and uploaded files; judges score it")
+            + "closes: a summary and uploaded files; judges score it",
+            description = "Who may call: TEAM, its team.\n\n`{summary, attachmentIds}` for an open `MILESTONE` "
+            + "round the bid races in, before its `closesAt`; replaces an earlier one until a judge has opened the "
+            + "bid. **200** and the deliverable `{id, bidId, roundIndex, summary, attachmentIds, submittedBy, "
+            + "submittedAt, version}`; no event. **404** `bid-not-found`. **409** `no-open-milestone`, "
+            + "`deliverable-under-review`. **422** `invalid-deliverable` (field `attachmentIds`) for a file its "
+            + "organization did not upload for the challenge.\n\nBody: `summary` required, ≤ 50 000 characters; "
+            + "`attachmentIds`, 0–20 ids of files uploaded for the challenge.")
     @Secured("TEAM")
     @Put("/bids/{id}/rounds/{index}/deliverable")
     DeliveredView deliver(@PathVariable String id, @PathVariable int index, @Body @Valid DeliverableRequest request,
@@ -184,7 +215,11 @@ class JudgingController {
                 request.summary().strip(), request.attachmentIds()));
     }
 
-    @Operation(summary = "Recompute a closed round's ranking from the stored scores (ADMIN): the same as published")
+    @Operation(summary = "Recompute a closed round's ranking from the stored scores (ADMIN): the same as published",
+            description = "Who may call: ADMIN.\n\nA closed round's ranking recomputed from the stored scores "
+            + "(the one `round.ranked.v1` published): by rank, each "
+            + "`{bidId, aggregate, rank, decision, judges, flagged}`. **404** "
+            + "`challenge-not-found`. **409** `round-not-closed` (open, or not opened).")
     @Secured("ADMIN")
     @Get("/challenges/{id}/rounds/{index}/ranking")
     List<Ranking.Result> ranking(@PathVariable String id, @PathVariable int index) {

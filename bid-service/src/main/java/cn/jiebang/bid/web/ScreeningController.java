@@ -38,7 +38,13 @@ class ScreeningController {
     record ScreeningDecision(@NotNull Decision decision, @NotBlank @Size(max = 5000) String reason) {
     }
 
-    @Operation(summary = "Screen a bid in or out with a reason after bidding closed (形式审查, ADMIN)")
+    @Operation(summary = "Screen a bid in or out with a reason after bidding closed (形式审查, ADMIN)",
+            description = "Who may call: ADMIN.\n\n`{decision, reason}`: screens a live bid in or out. **200** and "
+            + "the bid (`SCREENED_IN` or `SCREENED_OUT`, `screeningReason`); `bid.screened.v1`, and "
+            + "`screening.completed.v1` with the last decision. **404** `bid-not-found`. **409** "
+            + "`screening-not-open` before `challenge.bidding-closed.v1` has arrived, `bid-wrong-status` unless "
+            + "`SUBMITTED`.\n\nBody: `decision` `SCREENED_IN` or `SCREENED_OUT`; `reason` required, ≤ 5000 "
+            + "characters, shown to the team.")
     @Secured("ADMIN")
     @Post("/bids/{id}/screening")
     BidView screen(@PathVariable String id, @Body @Valid ScreeningDecision decision, Authentication caller) {

@@ -112,14 +112,26 @@ class EvaluationController {
     }
 
     @Operation(summary = "Close a round for scoring (ADMIN): refused while scores are missing unless force is true, "
-            + "and then the ranking flags the bids concerned; round.closed.v1")
+            + "and then the ranking flags the bids concerned; round.closed.v1",
+            description = "Who may call: ADMIN.\n\n`{force}`: closes an open round for scoring. Without `force` "
+            + "only once bid-service reported its scores complete (`scoresCompletedAt`); with it at any time, and "
+            + "the ranking flags the bids short of judges. **200** and the round's state `{index, status (CLOSED), "
+            + "scoresCompletedAt, closedAt, forced, announcedAt, publicityEndsAt, finalizedAt}`; `round.closed.v1` "
+            + "(`forced` true only if the scores were incomplete). **404** `challenge-not-found`, "
+            + "`round-not-found`. **409** `challenge-ended`, `round-wrong-status` unless `OPEN`, "
+            + "`scores-incomplete`.\n\nBody: `force`, a boolean.")
     @Secured("ADMIN")
     @Post("/challenges/{id}/rounds/{index}/close")
     RoundState close(@PathVariable String id, @PathVariable int index, @Body @Valid CloseRequest request) {
         return RoundState.of(evaluation.close(id, index, request.force()));
     }
 
-    @Operation(summary = "A round's results: public once announced (公示); before that to nobody")
+    @Operation(summary = "A round's results: public once announced (公示); before that to nobody",
+            description = "Who may call: anyone.\n\nOnce announced: `{index, status, publicityEndsAt, results}`, "
+            + "`results` by rank, each `{bidId, leadOrganizationId, aggregate, rank, decision, flagged, "
+            + "corrected}` (no user ids), after any correction. **404** `challenge-not-found` (also for a draft, "
+            + "as for `GET /api/challenges/{id}`), `round-not-found`. **409** `results-not-announced` before: "
+            + "sealed until announced.")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/challenges/{id}/rounds/{index}/results")
     Results results(@PathVariable String id, @PathVariable int index, @Nullable Authentication caller) {
@@ -130,7 +142,13 @@ class EvaluationController {
                 results.findByChallengeIdAndRoundIndexOrderByRank(id, index).stream().map(PublicResult::of).toList());
     }
 
-    @Operation(summary = "Object to a round's announced results during its 公示 (TEAM whose bid is in the round; one per team)")
+    @Operation(summary = "Object to a round's announced results during its 公示 (TEAM whose bid is in the round; one per team)",
+            description = "Who may call: TEAM of a lead organization in the round's results.\n\n异议: `{reasons}`, "
+            + "during 公示, once per organization and round. **201** and the objection (`OPEN`), with `Location: "
+            + "/api/challenges/{id}/rounds/{index}/objections`; `objection.filed.v1`. **404** "
+            + "`challenge-not-found` (also for a draft), `round-not-found`. **409** `challenge-ended` (`AWARDED`, "
+            + "`FAILED`, `CANCELLED`), `publicity-over` (the round is not `ANNOUNCED`, or `publicityEndsAt` has "
+            + "passed), `not-in-round`, `objection-exists`.\n\nBody: `reasons` required, ≤ 20 000 characters.")
     @Secured("TEAM")
     @Post("/challenges/{id}/rounds/{index}/objections")
     HttpResponse<Objection> object(@PathVariable String id, @PathVariable int index,
@@ -141,7 +159,9 @@ class EvaluationController {
         return HttpResponse.created(filed, URI.create("/api/challenges/" + id + "/rounds/" + index + "/objections"));
     }
 
-    @Operation(summary = "A round's objections: all for ADMIN, its own for a TEAM")
+    @Operation(summary = "A round's objections: all for ADMIN, its own for a TEAM",
+            description = "Who may call: ADMIN (all), TEAM (its organization's).\n\nThe round's objections, oldest "
+            + "first; an empty list for a round without them, or an unknown one.")
     @Secured({"ADMIN", "TEAM"})
     @Get("/challenges/{id}/rounds/{index}/objections")
     List<Objection> objections(@PathVariable String id, @PathVariable int index, Authentication caller) {
@@ -152,7 +172,16 @@ class EvaluationController {
         return all.stream().filter(o -> o.getOrganizationId().equals(Callers.organizationOf(caller))).toList();
     }
 
-    @Operation(summary = "Uphold an objection (ADMIN) with the decisions to correct: results re-announced, 公示 again")
+    @Operation(summary = "Uphold an objection (ADMIN) with the decisions to correct: results re-announced, 公示 again",
+            description = "Who may call: ADMIN.\n\n`{resolution, corrections}`: `corrections` maps bid ids of the "
+            + "round to their corrected decision. **200** and the objection (`UPHELD`); the decisions are "
+            + "corrected (`corrected`), `objection.resolved.v1`, and the results are announced again with a new 公示 "
+            + "period (`round.announced.v1`, `correction` true). **404** `objection-not-found`. **409** "
+            + "`objection-resolved` unless `OPEN`. **422** `invalid-correction`, with field errors: a bid not in "
+            + "the round, `WINNER` outside the last round or `ADVANCED` in it, or more teams going on than the "
+            + "round's cap.\n\nBody: `resolution` required, ≤ 5000 characters, shown to the team; for an upheld "
+            + "objection `corrections`, optional, `{bidId: ADVANCED | ELIMINATED | WINNER}` (ignored by a "
+            + "dismissal).")
     @Secured("ADMIN")
     @Post("/objections/{id}/uphold")
     Objection uphold(@PathVariable String id, @Body @Valid Resolution resolution) {
@@ -160,7 +189,10 @@ class EvaluationController {
                 resolution.corrections() == null ? Map.of() : resolution.corrections());
     }
 
-    @Operation(summary = "Dismiss an objection with a reason (ADMIN)")
+    @Operation(summary = "Dismiss an objection with a reason (ADMIN)",
+            description = "Who may call: ADMIN.\n\n`{resolution}`. **200** and the objection (`DISMISSED`); "
+            + "`objection.resolved.v1`; nothing else changes. **404** `objection-not-found`. **409** "
+            + "`objection-resolved`.")
     @Secured("ADMIN")
     @Post("/objections/{id}/dismiss")
     Objection dismiss(@PathVariable String id, @Body @Valid Resolution resolution) {
@@ -168,7 +200,11 @@ class EvaluationController {
     }
 
     @Operation(summary = "The tranches granted on a challenge and what was released: all for ADMIN and the owner "
-            + "agency, its own for a TEAM")
+            + "agency, its own for a TEAM",
+            description = "Who may call: ADMIN, AGENCY of the owner organization; TEAM (its own organization's "
+            + "grants only).\n\nThe challenge's grants, by round: `{id, challengeId, roundIndex, bidId, "
+            + "organizationId, submittedBy, amount, released, grantedAt, version}`. **404** `challenge-not-found`, "
+            + "also for another organization's AGENCY, and for a TEAM on a draft.")
     @Secured({"ADMIN", "AGENCY", "TEAM"})
     @Get("/challenges/{id}/funding")
     List<FundingGrant> funding(@PathVariable String id, Authentication caller) {
@@ -183,7 +219,11 @@ class EvaluationController {
         throw new ChallengeNotFound(id);
     }
 
-    @Operation(summary = "Release part of a granted tranche (ADMIN); never more than is left of it")
+    @Operation(summary = "Release part of a granted tranche (ADMIN); never more than is left of it",
+            description = "Who may call: ADMIN.\n\n`{amount}`: releases part of a grant. **200** and the grant, "
+            + "`released` increased; `funding.released.v1`. **404** `challenge-not-found`, `grant-not-found` (also "
+            + "a grant of another challenge). **422** `release-above-grant` beyond what is left of it.\n\nBody: "
+            + "`amount` required, positive, at most 13 integer digits and 2 decimal places.")
     @Secured("ADMIN")
     @Post("/challenges/{id}/funding/{grantId}/releases")
     FundingGrant release(@PathVariable String id, @PathVariable String grantId, @Body @Valid Release release) {

@@ -42,7 +42,10 @@ class AuthController {
                          List<String> roles) {
     }
 
-    @Operation(summary = "Exchange e-mail and password for a bearer token (anyone)")
+    @Operation(summary = "Exchange e-mail and password for a bearer token (anyone)",
+            description = "Who may call: anyone.\n\n**200** and the token; absent when the issuer is "
+            + "switched off. **401** `bad-credentials` for an unknown e-mail, a wrong password, or a user or "
+            + "organization that is not active.")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Post("/token")
     TokenResponse token(@Body @Valid TokenRequest request) {

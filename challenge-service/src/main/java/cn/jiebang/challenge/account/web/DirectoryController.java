@@ -42,7 +42,13 @@ class DirectoryController {
         this.organizations = organizations;
     }
 
-    @Operation(summary = "Active organizations by name, filtered by region, kind and literal text in the name (anyone)")
+    @Operation(summary = "Active organizations by name, filtered by region, kind and literal text in the name (anyone)",
+            description = "Who may call: anyone.\n\nThe public directory, to show organizations by name (a "
+            + "challenge's owner agency, a consortium's members): `{items, page, size, totalItems}`, `ACTIVE` "
+            + "organizations only, by `name` (in the column's collation: Chinese characters by code point, not by "
+            + "pinyin), then `id`; each item `{id, name, region, kind}`, never the credit code, status, rejection "
+            + "reason or users. `size` 1–100. Optional filters: `region`, `kind`, and `q` (≤ 100 characters), text "
+            + "found literally in the name (Chinese included; `%` and `_` are not wildcards; case does not matter).")
     @Get
     Paged<DirectoryEntry> list(@QueryValue @Nullable @Size(max = 100) String q, @QueryValue @Nullable Region region,
                                @QueryValue @Nullable OrganizationKind kind,
@@ -54,7 +60,10 @@ class DirectoryController {
                 result.getTotalSize());
     }
 
-    @Operation(summary = "One active organization (anyone); a pending or rejected one answers 404 like an unknown id")
+    @Operation(summary = "One active organization (anyone); a pending or rejected one answers 404 like an unknown id",
+            description = "Who may call: anyone.\n\nAn `ACTIVE` organization's `{id, name, region, kind}`. **404** "
+            + "`organization-not-found` for a pending or rejected application exactly as for an unknown id (the "
+            + "body differs only in the id), so applications cannot be probed.")
     @Get("/{id}")
     DirectoryEntry get(@PathVariable String id) {
         return DirectoryEntry.of(organizations.requireActive(id));

@@ -90,7 +90,11 @@ class OrganizationController {
     record RejectionRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 
-    @Operation(summary = "Register an organization, active at once (ADMIN)")
+    @Operation(summary = "Register an organization, active at once (ADMIN)",
+            description = "Who may call: ADMIN.\n\n**201** and the organization (`ACTIVE`), with `Location: "
+            + "/api/organizations/{id}`; `organization.registered.v1`. **422** `invalid-credit-code` (the field "
+            + "and what is wrong), `credit-code-taken`.\n\nBody: `name` required, ≤ 200 characters; `creditCode` "
+            + "required, 18 characters (lower case and surrounding blanks are accepted); `region`; `kind`.")
     @Secured("ADMIN")
     @Post
     HttpResponse<OrganizationView> register(@Body @Valid OrganizationRequest request) {
@@ -98,7 +102,11 @@ class OrganizationController {
         return HttpResponse.created(OrganizationView.of(o), URI.create("/api/organizations/" + o.getId()));
     }
 
-    @Operation(summary = "Apply to register an organization with its contact person (anyone); an ADMIN approves")
+    @Operation(summary = "Apply to register an organization with its contact person (anyone); an ADMIN approves",
+            description = "Who may call: anyone.\n\n申请注册: `{organization, contact}`. **202** and the organization "
+            + "(`PENDING`), with `Location`. The contact user is stored inactive; no event. **422** "
+            + "`invalid-credit-code`, `credit-code-taken`, `email-taken`, `password-too-long`, `role-not-allowed` "
+            + "(the contact asked for `ADMIN`).")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Post("/applications")
     HttpResponse<OrganizationView> apply(@Body @Valid ApplicationRequest request) {
@@ -108,7 +116,11 @@ class OrganizationController {
         return HttpResponse.accepted(URI.create("/api/organizations/" + o.getId())).body(OrganizationView.of(o));
     }
 
-    @Operation(summary = "Change an active organization's name, region or kind (ADMIN); its credit code stays")
+    @Operation(summary = "Change an active organization's name, region or kind (ADMIN); its credit code stays",
+            description = "Who may call: ADMIN.\n\n`{name, region, kind}`; the credit code never changes. **200** "
+            + "and the organization; `organization.updated.v1`. **404** `organization-not-found`. **409** "
+            + "`organization-not-active` (only an `ACTIVE` organization can be changed).\n\nBody: `name` required, "
+            + "≤ 200 characters; `region`; `kind`.")
     @Secured("ADMIN")
     @Put("/{id}")
     OrganizationView update(@PathVariable String id, @Body @Valid OrganizationUpdate request) {
@@ -116,21 +128,29 @@ class OrganizationController {
                 request.kind()));
     }
 
-    @Operation(summary = "Approve an application (ADMIN): the organization and its contact become active")
+    @Operation(summary = "Approve an application (ADMIN): the organization and its contact become active",
+            description = "Who may call: ADMIN.\n\n**200** and the organization (`ACTIVE`); its users become "
+            + "active. `organization.registered.v1` and one `user.registered.v1` per user. **404** "
+            + "`organization-not-found`. **409** `organization-not-pending`.")
     @Secured("ADMIN")
     @Post("/{id}/approve")
     OrganizationView approve(@PathVariable String id) {
         return OrganizationView.of(administration.approve(id));
     }
 
-    @Operation(summary = "Reject an application with a reason (ADMIN)")
+    @Operation(summary = "Reject an application with a reason (ADMIN)",
+            description = "Who may call: ADMIN.\n\n`{reason}`, ≤ 1000 characters. **200** and the organization "
+            + "(`REJECTED`, `rejectionReason`); its credit code is freed and its contact users are deleted; no "
+            + "event. **404** `organization-not-found`. **409** `organization-not-pending`.")
     @Secured("ADMIN")
     @Post("/{id}/reject")
     OrganizationView reject(@PathVariable String id, @Body @Valid RejectionRequest request) {
         return OrganizationView.of(administration.reject(id, request.reason()));
     }
 
-    @Operation(summary = "Organizations, newest first, optionally by status (ADMIN)")
+    @Operation(summary = "Organizations, newest first, optionally by status (ADMIN)",
+            description = "Who may call: ADMIN.\n\n`{items, page, size, totalItems}`, newest first, optionally "
+            + "only one `status`; `size` 1–100.")
     @Secured("ADMIN")
     @Get
     Paged<OrganizationView> list(@QueryValue @Nullable OrganizationStatus status,
@@ -143,14 +163,19 @@ class OrganizationController {
                 result.getTotalSize());
     }
 
-    @Operation(summary = "One organization (ADMIN, or its own members)")
+    @Operation(summary = "One organization (ADMIN, or its own members)",
+            description = "Who may call: ADMIN, or a user of that organization.\n\nThe organization. **404** "
+            + "`organization-not-found`, also for another organization.")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/{id}")
     OrganizationView get(@PathVariable String id, Authentication caller) {
         return OrganizationView.of(visible(id, caller));
     }
 
-    @Operation(summary = "The users of an organization (ADMIN, or its own members)")
+    @Operation(summary = "The users of an organization (ADMIN, or its own members)",
+            description = "Who may call: ADMIN, or a user of that organization.\n\n`{items, page, size, "
+            + "totalItems}`, its users by name; `size` 1–200. **404** `organization-not-found`, also for another "
+            + "organization.")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/{id}/users")
     Paged<UserView> users(@PathVariable String id, Authentication caller,

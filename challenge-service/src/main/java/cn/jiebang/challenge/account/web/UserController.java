@@ -74,7 +74,14 @@ class UserController {
                          @NotNull @Pattern(regexp = "zh|en") String language) {
     }
 
-    @Operation(summary = "Create a user in an active organization (ADMIN)")
+    @Operation(summary = "Create a user in an active organization (ADMIN)",
+            description = "Who may call: ADMIN.\n\n**201** and the user (active), with `Location: "
+            + "/api/users/{id}`; `user.registered.v1`. **404** `organization-not-found`. **422** "
+            + "`organization-not-active`, `email-taken`, `password-too-long`.\n\nBody: `organizationId`; `name` ≤ "
+            + "100 characters; `email` ≤ 254 characters; `roles`, not empty; `expertiseFields`, may be empty; "
+            + "`language` `zh` or `en`; `password` 10–200 characters and at most 72 bytes in UTF-8, all BCrypt "
+            + "reads (72 ASCII or 24 Chinese characters; longer answers **422** `password-too-long`). An "
+            + "application's `contact` is the same without `organizationId` and `expertiseFields`.")
     @Secured("ADMIN")
     @Post
     HttpResponse<UserView> create(@Body @Valid NewUserRequest r) {
@@ -83,7 +90,9 @@ class UserController {
         return HttpResponse.created(UserView.of(user), URI.create("/api/users/" + user.getId()));
     }
 
-    @Operation(summary = "Users, by name (ADMIN)")
+    @Operation(summary = "Users, by name (ADMIN)",
+            description = "Who may call: ADMIN.\n\n`{items, page, size, totalItems}`, all users by name; `size` "
+            + "1–200.")
     @Secured("ADMIN")
     @Get
     Paged<UserView> list(@QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
@@ -92,14 +101,17 @@ class UserController {
         return new Paged<>(result.getContent().stream().map(UserView::of).toList(), page, size, result.getTotalSize());
     }
 
-    @Operation(summary = "The caller's own account (any signed-in user)")
+    @Operation(summary = "The caller's own account (any signed-in user)",
+            description = "Who may call: signed in.\n\nThe caller's own user (`sub`).")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/me")
     UserView me(Authentication caller) {
         return UserView.of(users.require(caller.getName()));
     }
 
-    @Operation(summary = "Change the caller's own name, expertise and language (any signed-in user)")
+    @Operation(summary = "Change the caller's own name, expertise and language (any signed-in user)",
+            description = "Who may call: signed in.\n\n`{name, expertiseFields, language}`; the roles the user has "
+            + "stay, read in the same transaction. **200** and the user; `user.updated.v1`.")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Put("/me")
     UserView updateMe(@Body @Valid ProfileUpdate r, Authentication caller) {
@@ -107,7 +119,9 @@ class UserController {
                 r.language()));
     }
 
-    @Operation(summary = "One user (ADMIN, or the user itself)")
+    @Operation(summary = "One user (ADMIN, or the user itself)",
+            description = "Who may call: ADMIN, or that user.\n\nThe user. **404** `user-not-found`, also for any "
+            + "other user, even of the same organization.")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/{id}")
     UserView get(@PathVariable String id, Authentication caller) {
@@ -117,7 +131,9 @@ class UserController {
         return UserView.of(users.require(id));
     }
 
-    @Operation(summary = "Change a user's name, roles, expertise and language (ADMIN)")
+    @Operation(summary = "Change a user's name, roles, expertise and language (ADMIN)",
+            description = "Who may call: ADMIN.\n\n`{name, roles, expertiseFields, language}`. **200** and the "
+            + "user; `user.updated.v1` if the user is active. **404** `user-not-found`.")
     @Secured("ADMIN")
     @Put("/{id}")
     UserView update(@PathVariable String id, @Body @Valid UserUpdate r) {

@@ -98,7 +98,19 @@ class RequirementController {
     record RequirementPage(List<RequirementView> items, int page, int size, long totalItems) {
     }
 
-    @Operation(summary = "Write a draft requirement for the caller's organization (AGENCY)")
+    @Operation(summary = "Write a draft requirement for the caller's organization (AGENCY)",
+            description = "Who may call: AGENCY.\n\nA draft for the caller's own organization (`org`); the caller "
+            + "becomes `submittedBy`. **201** and the requirement (`DRAFT`), with `Location: "
+            + "/api/requirements/{id}`. **422** `invalid-requirement`.\n\nBody: `title` required, ≤ 200 "
+            + "characters; `description` required, ≤ 20 000 characters; `kind` (`BOTTLENECK`, `COMMON_KEY`); "
+            + "`technologyField`; `region`; `indicators`, at most 30, each with `name` ≤ 200 characters, "
+            + "`targetValue` (at most 15 integer digits and 6 decimal places), `unit` ≤ 40 characters, `direction` "
+            + "(`AT_LEAST`, `AT_MOST`) and `testMethod` ≤ 1000 characters; `budgetCeiling`, at most 13 integer "
+            + "digits and 2 decimal places; `wantedBy`, an ISO date; `coFunded`, `true` or `false`. A missing or "
+            + "malformed field is **400** `invalid-request` (`\"kind\": [\"BOTTLENECK\"]`: `kind` `must be one of "
+            + "BOTTLENECK, COMMON_KEY`; `\"coFunded\": \"maybe\"`: `must be true or false`). **422** "
+            + "`invalid-requirement`, with field errors, when there is no indicator, the budget ceiling is not "
+            + "positive, `wantedBy` is not after today (UTC) or a `targetValue` is negative.")
     @Secured("AGENCY")
     @Post
     HttpResponse<RequirementView> create(@Body @Valid RequirementRequest request, Authentication caller) {
@@ -106,42 +118,60 @@ class RequirementController {
         return HttpResponse.created(RequirementView.of(r), URI.create("/api/requirements/" + r.getId()));
     }
 
-    @Operation(summary = "Edit a draft or returned requirement of the caller's organization (AGENCY)")
+    @Operation(summary = "Edit a draft or returned requirement of the caller's organization (AGENCY)",
+            description = "Who may call: AGENCY of the requirement's organization.\n\nThe same body. **200** and "
+            + "the requirement; the caller becomes `submittedBy`. **404** `requirement-not-found`, also for "
+            + "another organization. **409** `requirement-wrong-status` unless `DRAFT` or `RETURNED`. **422** "
+            + "`invalid-requirement`.\n\nBody: as for `POST /api/requirements`.")
     @Secured("AGENCY")
     @Put("/{id}")
     RequirementView edit(@PathVariable String id, @Body @Valid RequirementRequest request, Authentication caller) {
         return RequirementView.of(collection.edit(ownRequirement(id, caller), caller.getName(), request.toContent()));
     }
 
-    @Operation(summary = "Submit a draft or returned requirement for review (AGENCY)")
+    @Operation(summary = "Submit a draft or returned requirement for review (AGENCY)",
+            description = "Who may call: AGENCY of the requirement's organization.\n\n**200** and the requirement "
+            + "(`SUBMITTED`); `requirement.submitted.v1`. **404** `requirement-not-found`, also for another "
+            + "organization. **409** `requirement-wrong-status` unless `DRAFT` or `RETURNED`.")
     @Secured("AGENCY")
     @Post("/{id}/submit")
     RequirementView submit(@PathVariable String id, Authentication caller) {
         return RequirementView.of(collection.submit(ownRequirement(id, caller), caller.getName()));
     }
 
-    @Operation(summary = "Approve a submitted requirement (ADMIN)")
+    @Operation(summary = "Approve a submitted requirement (ADMIN)",
+            description = "Who may call: ADMIN.\n\n`{comment}`, optional, ≤ 5000 characters. **200** and the "
+            + "requirement (`APPROVED`); `requirement.reviewed.v1`. **404** `requirement-not-found`. **409** "
+            + "`requirement-wrong-status` unless `SUBMITTED`.")
     @Secured("ADMIN")
     @Post("/{id}/approve")
     RequirementView approve(@PathVariable String id, @Body @Valid ReviewRequest review, Authentication caller) {
         return RequirementView.of(collection.review(id, Decision.APPROVE, caller.getName(), review.comment()));
     }
 
-    @Operation(summary = "Return a submitted requirement for revision, with comments (ADMIN)")
+    @Operation(summary = "Return a submitted requirement for revision, with comments (ADMIN)",
+            description = "Who may call: ADMIN.\n\n`{comment}`, required. **200** and the requirement (`RETURNED`, "
+            + "`reviewComment`); `requirement.reviewed.v1`. **404**, **409** as for approve. **422** "
+            + "`invalid-requirement` without a comment.")
     @Secured("ADMIN")
     @Post("/{id}/return")
     RequirementView returnForRevision(@PathVariable String id, @Body @Valid ReviewRequest review, Authentication caller) {
         return RequirementView.of(collection.review(id, Decision.RETURN, caller.getName(), review.comment()));
     }
 
-    @Operation(summary = "Reject a submitted requirement, with a reason (ADMIN)")
+    @Operation(summary = "Reject a submitted requirement, with a reason (ADMIN)",
+            description = "Who may call: ADMIN.\n\n`{comment}`, the reason, required. **200** and the requirement "
+            + "(`REJECTED`, `reviewComment`); `requirement.reviewed.v1`. **404**, **409** as for approve. **422** "
+            + "`invalid-requirement` without a comment.")
     @Secured("ADMIN")
     @Post("/{id}/reject")
     RequirementView reject(@PathVariable String id, @Body @Valid ReviewRequest review, Authentication caller) {
         return RequirementView.of(collection.review(id, Decision.REJECT, caller.getName(), review.comment()));
     }
 
-    @Operation(summary = "One requirement (ADMIN, or an AGENCY of its organization)")
+    @Operation(summary = "One requirement (ADMIN, or an AGENCY of its organization)",
+            description = "Who may call: ADMIN, or AGENCY of its organization.\n\nThe requirement. **404** "
+            + "`requirement-not-found`, also for another organization.")
     @Secured({"ADMIN", "AGENCY"})
     @Get("/{id}")
     RequirementView get(@PathVariable String id, Authentication caller) {
@@ -153,7 +183,11 @@ class RequirementController {
     }
 
     @Operation(summary = "Requirements, newest first, filtered by status, field, kind, region and text "
-            + "(ADMIN: all; AGENCY: its organization's)")
+            + "(ADMIN: all; AGENCY: its organization's)",
+            description = "Who may call: ADMIN (all), AGENCY (its organization's).\n\n`{items, page, size, "
+            + "totalItems}`, newest first (`createdAt`); `size` 1–100. Optional filters: `status`, `field` "
+            + "(technology field), `kind`, `region`, and `q` (≤ 100 characters), text found literally in the title "
+            + "or description (Chinese included; `%` and `_` are not wildcards).")
     @Secured({"ADMIN", "AGENCY"})
     @Get
     RequirementPage list(@QueryValue @Nullable RequirementStatus status, @QueryValue @Nullable TechnologyField field,

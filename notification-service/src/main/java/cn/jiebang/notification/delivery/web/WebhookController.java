@@ -80,28 +80,43 @@ class WebhookController {
     }
 
     @Operation(summary = "Register a webhook for the caller's organization; without a secret one is generated. The "
-            + "secret is shown in this answer only")
+            + "secret is shown in this answer only",
+            description = "Who may call: AGENCY, TEAM.\n\n`{url, secret}`: `url` http(s), ≤ 1000 characters; "
+            + "`secret` optional, 16–200 characters, else 64 random hex digits. Registers a webhook for the "
+            + "caller's organization: **201** `{id, url, active, createdAt, secret}`, `Location: "
+            + "/api/webhooks/{id}`. The secret is shown in this answer only. **422** `webhook-url-not-allowed` "
+            + "when the URL is not http(s) with a host, the host does not resolve, or any of its addresses is not "
+            + "public.")
     @Post
     HttpResponse<WebhookView> register(@Body @Valid Registration registration, Authentication caller) {
         Webhook webhook = registrations.register(Callers.organizationOf(caller), registration.url(), registration.secret());
         return HttpResponse.created(WebhookView.of(webhook, true), URI.create("/api/webhooks/" + webhook.id()));
     }
 
-    @Operation(summary = "The caller's organization's webhooks")
+    @Operation(summary = "The caller's organization's webhooks",
+            description = "Who may call: AGENCY, TEAM.\n\nThe caller's organization's webhooks, `secret` `null`.")
     @Get
     List<WebhookView> list(Authentication caller) {
         return registrations.of(Callers.organizationOf(caller)).stream()
                 .map(w -> WebhookView.of(w, false)).toList();
     }
 
-    @Operation(summary = "Stop a webhook: nothing more is sent to it; its pending deliveries end FAILED")
+    @Operation(summary = "Stop a webhook: nothing more is sent to it; its pending deliveries end FAILED",
+            description = "Who may call: AGENCY, TEAM of its organization.\n\n**200** and the webhook with "
+            + "`active` false: nothing more is sent to it (pending deliveries end `FAILED`). **404** "
+            + "`webhook-not-found` for another organization's, body for body as for an unknown id.")
     @Delete("/{id}")
     WebhookView deactivate(@PathVariable String id, Authentication caller) {
         return WebhookView.of(registrations.deactivate(Callers.organizationOf(caller), id), false);
     }
 
     @Operation(summary = "The webhook deliveries of the caller's organization, newest first: sent, pending (with "
-            + "the next attempt) or failed (with the last error)")
+            + "the next attempt) or failed (with the last error)",
+            description = "Who may call: AGENCY, TEAM.\n\nThe webhook deliveries of the caller's organization, "
+            + "newest first: `{items, page, size, totalItems}`, each `{id, webhookId, sourceEventId, status, "
+            + "attempts, lastError, createdAt, sentAt, nextAttemptAt}`; `status` `PENDING` (with `nextAttemptAt`), "
+            + "`SENDING` (being sent, or possibly sent before a crash and waiting to be taken back), `SENT` or "
+            + "`FAILED` (with `lastError`); `size` 1–100.")
     @Get("/deliveries")
     DeliveryPage deliveries(@QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                             @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size, Authentication caller) {

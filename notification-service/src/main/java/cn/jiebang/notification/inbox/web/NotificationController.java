@@ -50,7 +50,13 @@ class NotificationController {
     }
 
     @Operation(summary = "The caller's notifications, newest first, paged, with the unread count (any signed-in user); "
-            + "unread=true lists only the unread ones")
+            + "unread=true lists only the unread ones",
+            description = "Who may call: signed in.\n\nThe caller's notifications: `{items, page, size, "
+            + "totalItems, unread}`, newest first; `unread=true` lists only the unread ones; `unread` counts all "
+            + "the caller's unread ones; `size` 1–100. Each notification has `id`, `kind`, `title`, `body`, "
+            + "`link`, `createdAt` and `read`; `link` is a path on bid-service (`/api/bids/{id}`, "
+            + "`/api/judging/assignments`) or on challenge-service (`/api/challenges/{id}`, its "
+            + "`/rounds/{n}/results`, `/rounds/{n}/objections` and `/funding`, `/api/requirements/{id}`).")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get
     NotificationPage list(@QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
@@ -62,7 +68,10 @@ class NotificationController {
                 page, size, result.notifications().getTotalSize(), result.unread());
     }
 
-    @Operation(summary = "Mark one of the caller's notifications read")
+    @Operation(summary = "Mark one of the caller's notifications read",
+            description = "Who may call: signed in.\n\nMarks one of the caller's notifications read (a read one "
+            + "stays as it was) and returns it. **404** `notification-not-found` for another user's, body for body "
+            + "as for an unknown id.")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Post("/{id}/read")
     NotificationView markRead(@PathVariable String id, Authentication caller) {
@@ -73,7 +82,9 @@ class NotificationController {
     record Marked(int marked) {
     }
 
-    @Operation(summary = "Mark all the caller's notifications read")
+    @Operation(summary = "Mark all the caller's notifications read",
+            description = "Who may call: signed in.\n\nMarks all the caller's notifications read: `{marked}`, how "
+            + "many were unread.")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Post("/read")
     Marked markAllRead(Authentication caller) {

@@ -44,14 +44,18 @@ class PreferencesController {
                      @NotNull @Size(max = 10) Set<@Pattern(regexp = "[A-Z][A-Z0-9_]{1,19}") String> regions) {
     }
 
-    @Operation(summary = "The technology fields and regions the caller follows")
+    @Operation(summary = "The technology fields and regions the caller follows",
+            description = "Who may call: signed in.\n\n`{fields, regions}`, sorted: the technology fields and "
+            + "regions the caller follows.")
     @Get("/subscriptions")
     Following following(Authentication caller) {
         return new Following(preferences.followed(caller.getName(), Subscription.Kind.FIELD),
                 preferences.followed(caller.getName(), Subscription.Kind.REGION));
     }
 
-    @Operation(summary = "Replace the technology fields and regions the caller follows")
+    @Operation(summary = "Replace the technology fields and regions the caller follows",
+            description = "Who may call: signed in.\n\n`{fields, regions}` (at most 20 and 10 upper-case names, "
+            + "e.g. `NEW_MATERIALS`, `TIANJIN`) replaces them; answers like `GET`.")
     @Put("/subscriptions")
     Following follow(@Body @Valid Following following, Authentication caller) {
         preferences.follow(caller.getName(), following.fields(), following.regions());
@@ -62,13 +66,17 @@ class PreferencesController {
     record Channels(@NotNull Map<NotificationKind, Boolean> email) {
     }
 
-    @Operation(summary = "Per kind of notification, whether the caller also gets it by e-mail (default: yes)")
+    @Operation(summary = "Per kind of notification, whether the caller also gets it by e-mail (default: yes)",
+            description = "Who may call: signed in.\n\n`{email: {<kind>: true or false}}` for every kind; `true` "
+            + "unless the caller switched it off.")
     @Get("/notification-preferences")
     Channels channels(Authentication caller) {
         return new Channels(preferences.emailChoices(caller.getName()));
     }
 
-    @Operation(summary = "Choose, per kind of notification, whether it also comes by e-mail; kinds left out keep their choice")
+    @Operation(summary = "Choose, per kind of notification, whether it also comes by e-mail; kinds left out keep their choice",
+            description = "Who may call: signed in.\n\n`{email: {<kind>: boolean}}` sets those kinds; kinds left "
+            + "out keep their choice; answers like `GET`.")
     @Put("/notification-preferences")
     Channels choose(@Body @Valid Channels channels, Authentication caller) {
         preferences.chooseEmail(caller.getName(), channels.email());

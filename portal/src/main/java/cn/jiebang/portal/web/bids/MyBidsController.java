@@ -101,7 +101,7 @@ class MyBidsController {
         Visitor visitor = pages.team(request);
         Bid bid = upstream.get(Service.BID, "/api/bids/" + BidPages.enc(id), visitor, Bid.class);
         int number = version == null ? bid.currentVersion() : version;
-        // the receipt's server time and hash are the version's submittedAt and contentHash (bid-service README)
+        // the receipt's server time and hash are the version's submittedAt and contentHash (ADR 0011)
         Version v = upstream.get(Service.BID, "/api/bids/" + BidPages.enc(id) + "/versions/" + number, visitor,
                 Version.class);
         Map<String, Object> model = new HashMap<>();
