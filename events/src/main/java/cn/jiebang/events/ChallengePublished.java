@@ -19,15 +19,15 @@ public record ChallengePublished(
         Instant bidOpensAt,
         Instant bidClosesAt,
         Instant publishedAt,
-        String ownerOrganizationId,
-        String region,
-        String mode,
-        int winners,
-        List<String> requirementIds,
-        List<Indicator> indicators,
-        Eligibility eligibility,
-        String ipTerms,
-        List<Round> rounds) implements DomainEvent {
+        @AddedWithinVersion String ownerOrganizationId,
+        @AddedWithinVersion String region,
+        @AddedWithinVersion String mode,
+        @AddedWithinVersion int winners,
+        @AddedWithinVersion List<String> requirementIds,
+        @AddedWithinVersion List<Indicator> indicators,
+        @AddedWithinVersion Eligibility eligibility,
+        @AddedWithinVersion String ipTerms,
+        @AddedWithinVersion List<Round> rounds) implements DomainEvent {
 
     public static final String TYPE = "challenge.published.v1";
 

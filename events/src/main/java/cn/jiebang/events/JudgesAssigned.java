@@ -10,7 +10,7 @@ import java.util.List;
  * {@code shortOfJudges} lists bids that could not get the round's minimum of eligible judges.
  */
 public record JudgesAssigned(String challengeId, int roundIndex, String reason, List<Assignment> assignments,
-                             String replacedJudgeId, String withdrawnAssignmentId, List<String> shortOfJudges,
+                             String replacedJudgeId, @AddedWithinVersion String withdrawnAssignmentId, List<String> shortOfJudges,
                              Instant assignedAt)
         implements DomainEvent {
 

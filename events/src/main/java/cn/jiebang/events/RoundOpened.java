@@ -12,7 +12,8 @@ import java.util.List;
  */
 public record RoundOpened(String challengeId, int roundIndex, String name, String kind, Instant closesAt,
                           List<String> judgeIds, int minJudgesPerBid, boolean blind, Instant openedAt,
-                          List<String> bidIds, List<String> judgeOrganizationIds)
+                          @AddedWithinVersion List<String> bidIds,
+                          @AddedWithinVersion List<String> judgeOrganizationIds)
         implements DomainEvent {
 
     public static final String TYPE = "round.opened.v1";

@@ -29,4 +29,13 @@ public interface OutboxMessages extends GenericRepository<OutboxMessage, Long> {
 
     @Query(value = "SELECT COUNT(*) FROM outbox_message WHERE published_at IS NULL", nativeQuery = true)
     long countUnpublished();
+
+    /**
+     * Deletes up to {@code limit} rows published before {@code cutoff}, the oldest first, along
+     * {@code ix_outbox_unpublished (published_at, id)}. An unpublished row has no {@code published_at}, so it
+     * is never before anything.
+     */
+    @Query(value = "DELETE FROM outbox_message WHERE published_at < :cutoff ORDER BY published_at, id LIMIT :limit",
+            nativeQuery = true)
+    int deletePublishedBefore(Instant cutoff, int limit);
 }

@@ -14,15 +14,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 @Requires(property = "restart-test.enabled", value = "true")
 @KafkaListener(groupId = RestartTestListener.GROUP, offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
-                retryDelay = "1s", handleAllExceptions = true))
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
+                retryCount = InboxListener.RETRY_FOREVER, retryDelay = InboxListener.REDELIVERY_DELAY))
 class RestartTestListener extends InboxListener {
 
     static final String GROUP = "restart-test";
     static final String TOPIC = "restart.test";
 
-    RestartTestListener(Inbox inbox, DeadLetters deadLetters, TestEffects effects) {
-        super(GROUP, inbox, deadLetters, EventHandlers.builder()
+    RestartTestListener(Inbox inbox, DeadLetters deadLetters, ConsumerOutages outages, TestEffects effects) {
+        super(GROUP, inbox, deadLetters, outages, EventHandlers.builder()
                 .on(EventCatalog.CHALLENGE_PUBLISHED, (event, envelope) -> effects.insert(envelope.id(), event.title()))
                 .build());
     }

@@ -6,6 +6,7 @@ import cn.jiebang.bid.application.Screening;
 import cn.jiebang.bid.judging.Judging;
 import cn.jiebang.events.EventCatalog;
 import cn.jiebang.events.Topics;
+import cn.jiebang.messaging.ConsumerOutages;
 import cn.jiebang.messaging.DeadLetters;
 import cn.jiebang.messaging.EventHandlers;
 import cn.jiebang.messaging.Inbox;
@@ -21,15 +22,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /** What bid-service learns from the others: accounts (eligibility, conflicts), published and closed challenges. */
 @KafkaListener(groupId = PlatformEventsListener.GROUP, offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
-                retryDelay = "1s", handleAllExceptions = true))
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
+                retryCount = InboxListener.RETRY_FOREVER, retryDelay = InboxListener.REDELIVERY_DELAY))
 class PlatformEventsListener extends InboxListener {
 
     static final String GROUP = "bid-service";
 
-    PlatformEventsListener(Inbox inbox, DeadLetters deadLetters, ChallengeProjection challenges,
-                           AccountProjection accounts, Screening screening, Judging judging) {
-        super(GROUP, inbox, deadLetters, EventHandlers.builder()
+    PlatformEventsListener(Inbox inbox, DeadLetters deadLetters, ConsumerOutages outages,
+                           ChallengeProjection challenges, AccountProjection accounts, Screening screening,
+                           Judging judging) {
+        super(GROUP, inbox, deadLetters, outages, EventHandlers.builder()
                 .on(EventCatalog.CHALLENGE_PUBLISHED, (event, envelope) -> challenges.on(event))
                 .on(EventCatalog.CHALLENGE_AMENDED, (event, envelope) -> challenges.on(event))
                 .on(EventCatalog.CHALLENGE_CANCELLED, (event, envelope) -> challenges.on(event))

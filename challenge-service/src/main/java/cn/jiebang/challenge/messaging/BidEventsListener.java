@@ -4,6 +4,7 @@ import cn.jiebang.challenge.application.Evaluation;
 import cn.jiebang.challenge.application.ScreeningOutcomes;
 import cn.jiebang.events.EventCatalog;
 import cn.jiebang.events.Topics;
+import cn.jiebang.messaging.ConsumerOutages;
 import cn.jiebang.messaging.DeadLetters;
 import cn.jiebang.messaging.EventHandlers;
 import cn.jiebang.messaging.Inbox;
@@ -19,14 +20,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /** What challenge-service learns from bid-service: screening outcomes, scoring progress, rankings (never bid contents). */
 @KafkaListener(groupId = BidEventsListener.GROUP, offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
-                retryDelay = "1s", handleAllExceptions = true))
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
+                retryCount = InboxListener.RETRY_FOREVER, retryDelay = InboxListener.REDELIVERY_DELAY))
 class BidEventsListener extends InboxListener {
 
     static final String GROUP = "challenge-service";
 
-    BidEventsListener(Inbox inbox, DeadLetters deadLetters, ScreeningOutcomes screening, Evaluation evaluation) {
-        super(GROUP, inbox, deadLetters, EventHandlers.builder()
+    BidEventsListener(Inbox inbox, DeadLetters deadLetters, ConsumerOutages outages, ScreeningOutcomes screening,
+                      Evaluation evaluation) {
+        super(GROUP, inbox, deadLetters, outages, EventHandlers.builder()
                 .on(EventCatalog.SCREENING_STARTED, (event, envelope) -> screening.on(event))
                 .on(EventCatalog.SCREENING_COMPLETED, (event, envelope) -> screening.on(event))
                 .on(EventCatalog.SCORING_COMPLETED, (event, envelope) -> evaluation.on(event))

@@ -2,6 +2,7 @@ package cn.jiebang.notification.messaging;
 
 import cn.jiebang.events.EventCatalog;
 import cn.jiebang.events.Topics;
+import cn.jiebang.messaging.ConsumerOutages;
 import cn.jiebang.messaging.DeadLetters;
 import cn.jiebang.messaging.EventHandlers;
 import cn.jiebang.messaging.Inbox;
@@ -23,16 +24,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /** notification-service listens to every topic: whatever happens on the platform may concern someone. */
 @KafkaListener(groupId = PlatformEventsListener.GROUP, offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
-                retryDelay = "1s", handleAllExceptions = true))
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
+                retryCount = InboxListener.RETRY_FOREVER, retryDelay = InboxListener.REDELIVERY_DELAY))
 class PlatformEventsListener extends InboxListener {
 
     static final String GROUP = "notification-service";
 
-    PlatformEventsListener(Inbox inbox, DeadLetters deadLetters, ChallengeAnnouncements announcements,
-                           RecipientDirectory recipients, RequirementReviews reviews, BidNotices bids,
-                           EvaluationNotices evaluation, JudgeReminders judgeReminders) {
-        super(GROUP, inbox, deadLetters, EventHandlers.builder()
+    PlatformEventsListener(Inbox inbox, DeadLetters deadLetters, ConsumerOutages outages,
+                           ChallengeAnnouncements announcements, RecipientDirectory recipients,
+                           RequirementReviews reviews, BidNotices bids, EvaluationNotices evaluation,
+                           JudgeReminders judgeReminders) {
+        super(GROUP, inbox, deadLetters, outages, EventHandlers.builder()
                 .on(EventCatalog.CHALLENGE_PUBLISHED, announcements::on)
                 .on(EventCatalog.CHALLENGE_AMENDED, announcements::on)
                 .on(EventCatalog.CHALLENGE_CANCELLED, announcements::on)
