@@ -293,8 +293,8 @@ public class Judging {
             }
         }
         List<Ranking.Entry> entries = new ArrayList<>();
-        byBid.forEach((bidId, scores) -> entries.add(new Ranking.Entry(bidId,
-                current(bids.require(bidId)).submittedAt(), scores)));
+        // a tie goes to the bid first submitted earlier (ADR 0013): revising before the deadline costs no place
+        byBid.forEach((bidId, scores) -> entries.add(new Ranking.Entry(bidId, bids.require(bidId).getCreatedAt(), scores)));
         return Ranking.rank(entries, new Ranking.Rules(
                 rules.criteria().stream().map(c -> new Ranking.Criterion(c.code(), c.weight(), c.maxScore())).toList(),
                 Ranking.Aggregation.valueOf(rules.aggregation()), Ranking.Rule.valueOf(rules.advancementRule()),
