@@ -8,6 +8,7 @@ import cn.jiebang.events.ChallengeBiddingClosed;
 import cn.jiebang.events.ChallengePublished;
 import cn.jiebang.events.OrganizationRegistered;
 import cn.jiebang.events.OrganizationUpdated;
+import cn.jiebang.testing.AuditTrail;
 import cn.jiebang.testing.ControlledClock;
 import cn.jiebang.testing.Events;
 import cn.jiebang.testing.Published;
@@ -189,6 +190,24 @@ class BidsIT implements TestPropertyProvider {
                 .bearerAuth(team), JSON).get("contentHash"), "the last version is the bid");
         assertEquals(1, bidEvents(challengeId, "bid.revised.v1"));
         assertEquals(404, problemStatus(HttpRequest.GET("/api/bids/" + bidId), newTeam()), "another team never sees it");
+    }
+
+    @Test
+    void aBidIsStoredOnlyTogetherWithTheAuditEntryOfItsSubmission() {
+        String challengeId = openChallenge();
+        String team = newTeam();
+        try (AuditTrail.Refusal ignored = AuditTrail.refusingEntriesOfChangesTo(db, challengeId)) {
+            assertEquals(500, problemStatus(HttpRequest.POST("/api/challenges/" + challengeId + "/bids",
+                    BidBody.aBid().build()), team));
+        }
+        assertEquals(0, bidRows(challengeId), "the bid rolled back with its entry");
+        assertEquals(0, bidEvents(challengeId, "bid.submitted.v1"));
+        assertEquals(List.of("POST /api/challenges/{id}/bids 500"), AuditTrail.of(db, challengeId));
+
+        submit(team, challengeId, BidBody.aBid().build());
+        assertEquals(1, bidRows(challengeId));
+        assertEquals(List.of("POST /api/challenges/{id}/bids 500", "POST /api/challenges/{id}/bids 201"),
+                AuditTrail.of(db, challengeId));
     }
 
     @Test

@@ -111,6 +111,35 @@ class JudgingIT implements TestPropertyProvider {
                 Map.of("criterion", "TEAM", "score", team, "comment", "团队完整")));
     }
 
+    /** A one-round race (TOP_N 2 of two criteria, MEAN, two judges a bid, blind) whose bidding closes at {@code closes}. */
+    private ChallengePublished publishRace(String challengeId, Instant closes) {
+        ChallengePublished p = Published.challenge(challengeId, "赛马 " + challengeId, "NEW_MATERIALS",
+                new BigDecimal("3000000.00"), Instant.now().minus(1, ChronoUnit.DAYS), closes);
+        ChallengePublished.Round round = new ChallengePublished.Round(1, "方案评审", "PROPOSAL_REVIEW",
+                closes.plus(1, ChronoUnit.DAYS), closes.plus(9, ChronoUnit.DAYS),
+                List.of(new ChallengePublished.Criterion("TECH", "技术路线", 60, 10),
+                        new ChallengePublished.Criterion("TEAM", "团队能力", 40, 10)),
+                "MEAN", new ChallengePublished.Advancement("TOP_N", new BigDecimal("2"), 2), 2, true, BigDecimal.ZERO, 0);
+        Events.deliver(new ChallengePublished(p.challengeId(), p.title(), p.problemStatement(), p.technologyField(),
+                p.totalBudget(), p.bidOpensAt(), p.bidClosesAt(), p.publishedAt(), p.ownerOrganizationId(), p.region(),
+                "OPEN_COMPETITION", 2, p.requirementIds(), p.indicators(), p.eligibility(), p.ipTerms(), List.of(round)));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                Sql.count(db, "SELECT COUNT(*) FROM bidding_challenge WHERE challenge_id = '" + challengeId + "'") == 1);
+        return p;
+    }
+
+    /** Bidding closes at {@code closes}, the program office screens every bid in, and round 1 opens with the panel. */
+    private void openRoundOne(String challengeId, Instant closes, List<String> bidIds, List<String> panel, String admin) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(closes));
+        Events.deliver(new ChallengeBiddingClosed(challengeId, "赛马", closes, Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Sql.count(db,
+                "SELECT COUNT(*) FROM outbox_message WHERE message_key = '" + challengeId + "' AND event_type = 'screening.started.v1'") == 1);
+        bidIds.forEach(b -> call(HttpRequest.POST("/api/bids/" + b + "/screening",
+                Map.of("decision", "SCREENED_IN", "reason", "合格")), admin));
+        Events.deliver(new RoundOpened(challengeId, 1, "方案评审", "PROPOSAL_REVIEW", closes.plus(9, ChronoUnit.DAYS),
+                panel, 2, true, Instant.now(), List.of(), List.of()));
+    }
+
     @Test
     void aBlindRoundIsAssignedWithoutConflictsScoredSealedAndRankedAtTheClose() {
         // four teams; T1 has member organization M; judges: J1 of T2's organization, J2 of M, J3 and J4 independent
@@ -128,18 +157,7 @@ class JudgingIT implements TestPropertyProvider {
 
         String challengeId = UUID.randomUUID().toString();
         Instant closes = Instant.now().plus(2, ChronoUnit.SECONDS);
-        ChallengePublished p = Published.challenge(challengeId, "赛马 " + challengeId, "NEW_MATERIALS",
-                new BigDecimal("3000000.00"), Instant.now().minus(1, ChronoUnit.DAYS), closes);
-        ChallengePublished.Round round = new ChallengePublished.Round(1, "方案评审", "PROPOSAL_REVIEW",
-                closes.plus(1, ChronoUnit.DAYS), closes.plus(9, ChronoUnit.DAYS),
-                List.of(new ChallengePublished.Criterion("TECH", "技术路线", 60, 10),
-                        new ChallengePublished.Criterion("TEAM", "团队能力", 40, 10)),
-                "MEAN", new ChallengePublished.Advancement("TOP_N", new BigDecimal("2"), 2), 2, true, BigDecimal.ZERO, 0);
-        Events.deliver(new ChallengePublished(p.challengeId(), p.title(), p.problemStatement(), p.technologyField(),
-                p.totalBudget(), p.bidOpensAt(), p.bidClosesAt(), p.publishedAt(), p.ownerOrganizationId(), p.region(),
-                "OPEN_COMPETITION", 2, p.requirementIds(), p.indicators(), p.eligibility(), p.ipTerms(), List.of(round)));
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                Sql.count(db, "SELECT COUNT(*) FROM bidding_challenge WHERE challenge_id = '" + challengeId + "'") == 1);
+        ChallengePublished p = publishRace(challengeId, closes);
 
         List<String> bidIds = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -148,15 +166,7 @@ class JudgingIT implements TestPropertyProvider {
             bidIds.add((String) call(HttpRequest.POST("/api/challenges/" + challengeId + "/bids", body),
                     tokens.token(UUID.randomUUID().toString(), teams.get(i), "TEAM")).get("bidId"));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(closes));
-        Events.deliver(new ChallengeBiddingClosed(challengeId, "赛马", closes, Instant.now()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> Sql.count(db,
-                "SELECT COUNT(*) FROM outbox_message WHERE message_key = '" + challengeId + "' AND event_type = 'screening.started.v1'") == 1);
-        bidIds.forEach(b -> call(HttpRequest.POST("/api/bids/" + b + "/screening",
-                Map.of("decision", "SCREENED_IN", "reason", "合格")), admin));
-
-        Events.deliver(new RoundOpened(challengeId, 1, "方案评审", "PROPOSAL_REVIEW", closes.plus(9, ChronoUnit.DAYS),
-                List.of(j1, j2, j3, j4), 2, true, Instant.now(), List.of(), List.of()));
+        openRoundOne(challengeId, closes, bidIds, List.of(j1, j2, j3, j4), admin);
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 Sql.count(db, "SELECT COUNT(*) FROM assignment WHERE challenge_id = '" + challengeId + "'") == 8);
 
@@ -251,5 +261,50 @@ class JudgingIT implements TestPropertyProvider {
         assertEquals(Map.of("TEAM", 9.0, "TECH", 9.0), own.get("meanScoreByCriterion"), "means per criterion, no judge");
         assertEquals("bid-not-found", problem(HttpRequest.GET(resultOf0),
                 tokens.token(UUID.randomUUID().toString(), teams.get(1), "TEAM"), 404));
+    }
+
+    @Test
+    void aTieGoesToTheBidFirstSubmittedEarlierThoughItWasRevisedAfterTheOther() {
+        String early = organization();
+        String late = organization();
+        List<String> panel = List.of(judgeOf(organization()), judgeOf(organization()));
+        String admin = tokens.token("office", "program-office", "ADMIN");
+        String challengeId = UUID.randomUUID().toString();
+        // room for the projection, two submissions and a revision on a busy machine
+        Instant closes = Instant.now().plus(8, ChronoUnit.SECONDS);
+        publishRace(challengeId, closes);
+
+        String earlyTeam = tokens.token(UUID.randomUUID().toString(), early, "TEAM");
+        String earlyBid = (String) call(HttpRequest.POST("/api/challenges/" + challengeId + "/bids",
+                BidBody.aBid().build()), earlyTeam).get("bidId");
+        String lateBid = (String) call(HttpRequest.POST("/api/challenges/" + challengeId + "/bids",
+                BidBody.aBid().build()), tokens.token(UUID.randomUUID().toString(), late, "TEAM")).get("bidId");
+        // the early team improves its bid before the deadline: its judged version is now the newer one
+        call(HttpRequest.POST("/api/bids/" + earlyBid + "/versions", Map.of("baseVersion", 1,
+                "content", BidBody.aBid().with("requestedBudget", "900000.00").build())), earlyTeam);
+        assertTrue(Sql.count(db, "SELECT COUNT(*) FROM bid_version v JOIN bid_version w ON w.bid_id = '" + lateBid
+                + "' AND w.version_no = 1 WHERE v.bid_id = '" + earlyBid + "' AND v.version_no = 2"
+                + " AND v.submitted_at > w.submitted_at") == 1, "the revision came after the other bid");
+
+        openRoundOne(challengeId, closes, List.of(earlyBid, lateBid), panel, admin);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                Sql.count(db, "SELECT COUNT(*) FROM assignment WHERE challenge_id = '" + challengeId + "'") == 4);
+        for (String judge : panel) {
+            String token = tokens.token(judge, "judge-org", "JUDGE");
+            for (Map<String, Object> a : assignmentsOf(token)) {
+                if (challengeId.equals(a.get("challengeId"))) {
+                    call(HttpRequest.PUT("/api/judging/assignments/" + a.get("id") + "/scores", sheet(7, 7)), token);
+                }
+            }
+        }
+        Events.deliver(new RoundClosed(challengeId, 1, false, Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Sql.count(db, "SELECT COUNT(*) FROM outbox_message WHERE"
+                + " message_key = '" + challengeId + "' AND event_type = 'round.ranked.v1'") == 1);
+
+        List<?> ranking = http.toBlocking().retrieve(HttpRequest.GET("/api/challenges/" + challengeId + "/rounds/1/ranking")
+                .bearerAuth(admin), Argument.listOf(Map.class));
+        assertEquals(List.of(earlyBid, lateBid), ranking.stream().map(r -> ((Map<?, ?>) r).get("bidId")).toList());
+        assertEquals(((Map<?, ?>) ranking.get(0)).get("aggregate"), ((Map<?, ?>) ranking.get(1)).get("aggregate"),
+                "a tie on the aggregate, and on the heaviest criterion");
     }
 }

@@ -12,6 +12,7 @@ import cn.jiebang.events.Topics;
 import cn.jiebang.events.UserRegistered;
 import cn.jiebang.events.UserUpdated;
 import cn.jiebang.messaging.CloudEventHeaders;
+import cn.jiebang.testing.AuditTrail;
 import cn.jiebang.testing.Sql;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -19,6 +20,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -38,6 +40,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
@@ -206,6 +209,69 @@ class AccountsIT implements TestPropertyProvider {
         assertTrue(Sql.count(db, "SELECT COUNT(*) FROM audit_entry WHERE actor = 'anonymous' AND status = 401"
                 + " AND action = 'POST /api/organizations'") >= 1, "refused attempts are audited too");
         assertEquals(403, api().status(HttpRequest.GET("/api/audit"), teamToken()));
+    }
+
+    @Test
+    void aChangeCommitsOnlyTogetherWithItsAuditEntry() {
+        String admin = api().adminToken();
+        String orgId = (String) api().post(admin, "/api/organizations", Map.of("name", "原名", "creditCode", uniqueCode(),
+                "region", "TIANJIN", "kind", "ENTERPRISE")).get("id");
+        Supplier<MutableHttpRequest<?>> rename = () -> HttpRequest.PUT("/api/organizations/" + orgId,
+                Map.of("name", "新名", "region", "TIANJIN", "kind", "ENTERPRISE"));
+        try (AuditTrail.Refusal ignored = AuditTrail.refusingEntriesOfChangesTo(db, orgId)) {
+            assertEquals(500, api().status(rename.get(), admin));
+        }
+
+        assertEquals("原名", Sql.query(db, "SELECT name FROM organization WHERE id = '" + orgId + "'"),
+                "the change rolled back with its entry");
+        assertEquals(0, Sql.count(db, "SELECT COUNT(*) FROM outbox_message WHERE message_key = '" + orgId + "'"
+                + " AND event_type = '" + OrganizationUpdated.TYPE + "'"), "and so did its event");
+        assertEquals(List.of("POST /api/organizations 201", "PUT /api/organizations/{id} 500"), AuditTrail.of(db, orgId),
+                "the refusal is recorded after the answer, as before");
+
+        assertEquals(200, api().status(rename.get(), admin));
+        assertEquals("新名", Sql.query(db, "SELECT name FROM organization WHERE id = '" + orgId + "'"));
+        assertEquals(List.of("POST /api/organizations 201", "PUT /api/organizations/{id} 500",
+                "PUT /api/organizations/{id} 200"), AuditTrail.of(db, orgId));
+    }
+
+    @Test
+    void theChangeAndItsAuditEntryAreWrittenByOneTransaction() {
+        String admin = api().adminToken();
+        String orgId = (String) api().post(admin, "/api/organizations", Map.of("name", "一个事务", "creditCode",
+                uniqueCode(), "region", "TIANJIN", "kind", "ENTERPRISE")).get("id");
+        // each write notes the InnoDB transaction that made it
+        String transaction = "(SELECT trx_id FROM information_schema.innodb_trx WHERE trx_mysql_thread_id = CONNECTION_ID())";
+        Sql.execute(db, "CREATE TABLE written_by (what VARCHAR(10) NOT NULL, trx VARCHAR(40) NULL)");
+        Sql.execute(db, "CREATE TRIGGER note_change AFTER UPDATE ON organization FOR EACH ROW BEGIN IF NEW.id = '"
+                + orgId + "' THEN INSERT INTO written_by VALUES ('change', " + transaction + "); END IF; END");
+        Sql.execute(db, "CREATE TRIGGER note_entry AFTER INSERT ON audit_entry FOR EACH ROW BEGIN IF NEW.object_id = '"
+                + orgId + "' THEN INSERT INTO written_by VALUES ('entry', " + transaction + "); END IF; END");
+        try {
+            api().put(admin, "/api/organizations/" + orgId, Map.of("name", "同一事务", "region", "TIANJIN", "kind", "ENTERPRISE"));
+        } finally {
+            Sql.execute(db, "DROP TRIGGER IF EXISTS note_change");
+            Sql.execute(db, "DROP TRIGGER IF EXISTS note_entry");
+        }
+
+        assertEquals("change,entry", Sql.query(db, "SELECT GROUP_CONCAT(what ORDER BY what) FROM written_by"));
+        assertEquals(2, Sql.count(db, "SELECT COUNT(*) FROM written_by WHERE trx IS NOT NULL"));
+        assertEquals(1, Sql.count(db, "SELECT COUNT(DISTINCT trx) FROM written_by"),
+                "one transaction wrote both: " + Sql.query(db, "SELECT GROUP_CONCAT(CONCAT(what, '=', IFNULL(trx, '?')))"
+                        + " FROM written_by"));
+        Sql.execute(db, "DROP TABLE written_by");
+    }
+
+    @Test
+    void aRefusedChangeLeavesOnlyTheEntryOfItsRefusal() {
+        String admin = api().adminToken();
+        String orgId = (String) api().post(admin, "/api/organizations", Map.of("name", "已批准", "creditCode", uniqueCode(),
+                "region", "TIANJIN", "kind", "ENTERPRISE")).get("id");
+
+        assertEquals(409, api().status(HttpRequest.POST("/api/organizations/" + orgId + "/approve", ""), admin));
+
+        assertEquals(List.of("POST /api/organizations 201", "POST /api/organizations/{id}/approve 409"),
+                AuditTrail.of(db, orgId));
     }
 
     @Test

@@ -210,6 +210,9 @@ class ChallengeAccessIT implements TestPropertyProvider {
                 .route("POST /api/challenges/{id}/rounds/{index}/objections", () -> HttpRequest.POST("/api/challenges/"
                         + draft + "/rounds/1/objections", Map.of("reasons", "异议")),
                         with(with(signedIn(403), "TEAM", 404), "TEAM of another organization", 404))
+                .route("GET /api/challenges/{id}/rounds/{index}/objections", () -> HttpRequest.GET("/api/challenges/"
+                        + draft + "/rounds/1/objections"),
+                        with(with(with(signedIn(403), ADMIN, 200), "TEAM", 404), "TEAM of another organization", 404))
                 .route("GET /api/challenges/{id}/funding", () -> HttpRequest.GET("/api/challenges/" + draft + "/funding"),
                         with(with(with(with(with(signedIn(403), ADMIN, 200), "AGENCY", 200), "AGENCY of another organization",
                                 404), "TEAM", 404), "TEAM of another organization", 404));

@@ -182,6 +182,12 @@ class RoundEvaluationIT implements TestPropertyProvider {
                 Map.of("reasons", "再次")), teams.get(4).token(), 409));
         String dismissed = (String) api.post(teams.get(5).token(), "/api/challenges/" + id + "/rounds/1/objections",
                 Map.of("reasons", "不服")).get("id");
+        assertEquals(2, http.toBlocking().retrieve(HttpRequest.GET("/api/challenges/" + id + "/rounds/1/objections")
+                .bearerAuth(admin), io.micronaut.core.type.Argument.listOf(Map.class)).size());
+        assertEquals("challenge-not-found", problem(HttpRequest.GET("/api/challenges/" + UUID.randomUUID()
+                + "/rounds/1/objections"), admin, 404), "the objections of an unknown challenge are not an empty list");
+        assertEquals("round-not-found", problem(HttpRequest.GET("/api/challenges/" + id + "/rounds/9/objections"),
+                admin, 404));
         assertEquals("invalid-correction", problem(HttpRequest.POST("/api/objections/" + objection + "/uphold",
                 Map.of("resolution", "更正", "corrections", Map.of(bidOf(teams.get(4)), "ADVANCED"))), admin, 422),
                 "five would go on where four may");

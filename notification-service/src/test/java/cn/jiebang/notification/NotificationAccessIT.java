@@ -10,6 +10,7 @@ import cn.jiebang.notification.inbox.domain.Notification;
 import cn.jiebang.notification.inbox.domain.NotificationKind;
 import cn.jiebang.notification.inbox.domain.Notifications;
 import cn.jiebang.testing.AccessMatrix;
+import cn.jiebang.testing.AuditTrail;
 import cn.jiebang.testing.Events;
 import cn.jiebang.testing.GatewayRouteTable;
 import cn.jiebang.testing.ServiceDocs;
@@ -133,6 +134,25 @@ class NotificationAccessIT implements TestPropertyProvider {
         assertEquals(401, calls.status(HttpRequest.GET("/api/notifications"), tokens.withoutExpiry("u", ORG_A, "TEAM")));
         assertEquals(401, calls.status(HttpRequest.GET("/api/audit"),
                 TestTokens.promotedToAdmin(tokens.token("u", ORG_A, "TEAM"))));
+    }
+
+    @Test
+    void aWebhookStopsOnlyTogetherWithTheAuditEntryOfTheStop() {
+        String agency = tokens.token(UUID.randomUUID().toString(), ORG_A, "AGENCY");
+        String webhook = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/webhooks",
+                Map.of("url", "http://127.0.0.1:9/audited")).bearerAuth(agency), Map.class).get("id");
+        AccessMatrix calls = new AccessMatrix(http, Map.of());
+        try (AuditTrail.Refusal ignored = AuditTrail.refusingEntriesOfChangesTo(db, webhook)) {
+            assertEquals(500, calls.status(HttpRequest.DELETE("/api/webhooks/" + webhook), agency));
+        }
+        assertEquals("1", Sql.query(db, "SELECT active FROM webhook WHERE id = '" + webhook + "'"),
+                "the stop rolled back with its entry");
+        assertEquals(List.of("POST /api/webhooks 201", "DELETE /api/webhooks/{id} 500"), AuditTrail.of(db, webhook));
+
+        assertEquals(200, calls.status(HttpRequest.DELETE("/api/webhooks/" + webhook), agency));
+        assertEquals("0", Sql.query(db, "SELECT active FROM webhook WHERE id = '" + webhook + "'"));
+        assertEquals(List.of("POST /api/webhooks 201", "DELETE /api/webhooks/{id} 500", "DELETE /api/webhooks/{id} 200"),
+                AuditTrail.of(db, webhook));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package cn.jiebang.audit;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -10,6 +12,9 @@ import io.micronaut.data.repository.GenericRepository;
 public interface AuditEntries extends GenericRepository<AuditEntry, Long> {
 
     AuditEntry save(AuditEntry entry);
+
+    /** The answer to a request whose entry was written with its change, before the answer existed. */
+    void update(@Id Long id, int status, @Nullable String objectId);
 
     Page<AuditEntry> findAll(Pageable pageable);
 

@@ -1,33 +1,31 @@
 package cn.jiebang.audit;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import cn.jiebang.web.Callers;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.web.router.RouteAttributes;
-import io.micronaut.web.router.RouteMatch;
-import io.micronaut.web.router.UriRouteInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.Principal;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Records every state-changing API request (POST, PUT, PATCH, DELETE under {@code /api}), allowed
- * or refused, in the audit table of the service that handled it. The object is the route's
- * {@code {id}}, or the id at the end of a 201's {@code Location}.
+ * Records every state-changing API request (POST, PUT, PATCH, DELETE under {@code /api}), allowed or refused, in
+ * the audit table of the service that handled it. A request that commits a change gets its entry in that
+ * transaction ({@link AuditInTransaction}); here it gets the answer's status and, for a creation, the new
+ * object's id. A request that commits nothing (refused, rolled back) gets its entry here, after the answer. The
+ * object is the route's {@code {id}}, or the id at the end of a 201's or 202's {@code Location}.
  */
 @ServerFilter("/api/**")
 class AuditFilter implements Ordered {
@@ -52,50 +50,38 @@ class AuditFilter implements Ordered {
         return ServerFilterPhase.SECURITY.before();
     }
 
+    @RequestFilter
+    void begin(HttpRequest<?> request) {
+        if (STATE_CHANGING.contains(request.getMethod())) {
+            request.setAttribute(RequestAudit.ATTRIBUTE, new RequestAudit());
+        }
+    }
+
     @ResponseFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     void record(HttpRequest<?> request, MutableHttpResponse<?> response) {
         if (!STATE_CHANGING.contains(request.getMethod())) {
             return;
         }
-        Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
-        String template = route.map(RouteMatch::getRouteInfo)
-                .filter(UriRouteInfo.class::isInstance)
-                .map(info -> ((UriRouteInfo<?, ?>) info).getUriMatchTemplate().toString())
-                .orElse(request.getPath());
-        Principal principal = request.getUserPrincipal().orElse(null);
+        String pathObjectId = RequestAudit.pathObjectId(request);
+        String objectId = pathObjectId != null ? pathObjectId : createdObjectId(response);
+        Optional<Long> committed = RequestAudit.of(request).flatMap(RequestAudit::committedEntryId);
         try {
-            entries.save(new AuditEntry(null,
-                    principal == null ? ANONYMOUS : principal.getName(),
-                    organizationOf(principal),
-                    clip(request.getMethodName() + " " + template, 300),
-                    clip(objectId(route.orElse(null), response), 100),
-                    response.code(),
-                    clock.instant()));
+            if (committed.isEmpty()) {
+                entries.save(RequestAudit.entry(request, objectId, response.code(), clock.instant()));
+            } else if (response.code() != RequestAudit.COMMITTED_CHANGE || !Objects.equals(objectId, pathObjectId)) {
+                entries.update(committed.get(), response.code(), RequestAudit.clip(objectId, 100));
+            }
         } catch (RuntimeException e) {
             LOG.error("could not audit {} {} ({}): {}", request.getMethodName(), request.getPath(), response.code(), e.toString());
         }
     }
 
-    /** Path ids come from the caller: a long one must still leave its audit row, cut to the column. */
     @Nullable
-    private static String clip(@Nullable String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
-
-    @Nullable
-    private static String organizationOf(@Nullable Principal principal) {
-        return principal instanceof Authentication authentication ? Callers.organizationOf(authentication) : null;
-    }
-
-    @Nullable
-    private static String objectId(@Nullable RouteMatch<?> route, MutableHttpResponse<?> response) {
-        if (route != null && route.getVariableValues().get("id") != null) {
-            return route.getVariableValues().get("id").toString();
-        }
+    private static String createdObjectId(MutableHttpResponse<?> response) {
         if (response.getStatus() == HttpStatus.CREATED || response.getStatus() == HttpStatus.ACCEPTED) {
-            return response.getHeaders().get("Location") == null ? null
-                    : response.getHeaders().get("Location").replaceAll(".*/", "");
+            String location = response.getHeaders().get("Location");
+            return location == null ? null : location.replaceAll(".*/", "");
         }
         return null;
     }

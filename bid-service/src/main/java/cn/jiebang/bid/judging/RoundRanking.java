@@ -1,7 +1,6 @@
 package cn.jiebang.bid.judging;
 
 import cn.jiebang.bid.domain.Bid;
-import cn.jiebang.bid.domain.BidVersions;
 import cn.jiebang.bid.domain.BiddingChallenge;
 import cn.jiebang.bid.domain.Bids;
 import cn.jiebang.bid.domain.RoundRules;
@@ -23,12 +22,10 @@ class RoundRanking {
 
     private final Assignments assignments;
     private final Bids bids;
-    private final BidVersions versions;
 
-    RoundRanking(Assignments assignments, Bids bids, BidVersions versions) {
+    RoundRanking(Assignments assignments, Bids bids) {
         this.assignments = assignments;
         this.bids = bids;
-        this.versions = versions;
     }
 
     List<Ranking.Result> rank(BiddingChallenge challenge, RaceRound round) {
@@ -43,8 +40,8 @@ class RoundRanking {
             }
         }
         List<Ranking.Entry> entries = new ArrayList<>();
-        byBid.forEach((bidId, scores) -> entries.add(new Ranking.Entry(bidId,
-                versions.currentOf(bids.require(bidId)).submittedAt(), scores)));
+        // a tie goes to the bid first submitted earlier (ADR 0013): revising before the deadline costs no place
+        byBid.forEach((bidId, scores) -> entries.add(new Ranking.Entry(bidId, bids.require(bidId).getCreatedAt(), scores)));
         return Ranking.rank(entries, new Ranking.Rules(
                 rules.criteria().stream().map(c -> new Ranking.Criterion(c.code(), c.weight(), c.maxScore())).toList(),
                 Ranking.Aggregation.valueOf(rules.aggregation()), Ranking.Rule.valueOf(rules.advancementRule()),

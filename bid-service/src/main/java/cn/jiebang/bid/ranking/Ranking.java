@@ -18,9 +18,8 @@ import java.util.TreeMap;
  * highest and one lowest total when at least five judges scored (去掉最高分最低分); MEDIAN; ZSCORE normalises
  * each judge's totals over the bids that judge scored (population standard deviation; a judge who gave
  * everyone the same total contributes 0), averages the z-scores and rescales to 50 + 10·z. Ties break on the
- * highest-weight criterion (its mean score / max across judges), then on the earlier submission of the version
- * judged (the last one before the deadline), then on the
- * bid id. Aggregates are rounded to four places (half-even). A bid with fewer completed scores than the
+ * highest-weight criterion (its mean score / max across judges), then on the earlier first submission of the
+ * bid (version 1's receipt: a revision before the deadline keeps the bid's place), then on the bid id. Aggregates are rounded to four places (half-even). A bid with fewer completed scores than the
  * round's minimum is flagged (only a forced close ranks it); one with none gets no aggregate and never advances.
  */
 public final class Ranking {
@@ -46,8 +45,8 @@ public final class Ranking {
                         int minJudges, boolean finalRound) {
     }
 
-    /** One bid in the round: when it was submitted, and each judge's score per criterion code. */
-    public record Entry(String bidId, Instant submittedAt, Map<String, Map<String, BigDecimal>> scoresByJudge) {
+    /** One bid in the round: when it was first submitted (version 1), and each judge's score per criterion code. */
+    public record Entry(String bidId, Instant firstSubmittedAt, Map<String, Map<String, BigDecimal>> scoresByJudge) {
     }
 
     @io.micronaut.serde.annotation.Serdeable
@@ -57,7 +56,7 @@ public final class Ranking {
     public static List<Result> rank(List<Entry> entries, Rules rules) {
         // a canonical order first: every sum below is taken in the same order whatever the input order
         List<Entry> bids = entries.stream().sorted(Comparator.comparing(Entry::bidId))
-                .map(e -> new Entry(e.bidId(), e.submittedAt(), new TreeMap<>(e.scoresByJudge()))).toList();
+                .map(e -> new Entry(e.bidId(), e.firstSubmittedAt(), new TreeMap<>(e.scoresByJudge()))).toList();
         Map<String, Map<String, BigDecimal>> totals = new TreeMap<>();
         for (Entry bid : bids) {
             Map<String, BigDecimal> byJudge = new TreeMap<>();
@@ -75,7 +74,7 @@ public final class Ranking {
         Comparator<Entry> order = Comparator
                 .comparing((Entry e) -> aggregates.get(e.bidId()), Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(e -> criterionMean(e, heaviest), Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(Entry::submittedAt)
+                .thenComparing(Entry::firstSubmittedAt)
                 .thenComparing(Entry::bidId);
         List<Entry> ordered = bids.stream().sorted(order).toList();
         int advancing = advancing(ordered, aggregates, rules);

@@ -42,7 +42,7 @@ class RankingPropertiesTest {
         return bid.list().ofMinSize(2).ofMaxSize(8).map(list -> {
             List<Entry> named = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
-                named.add(new Entry("bid-" + i, list.get(i).submittedAt(), list.get(i).scoresByJudge()));
+                named.add(new Entry("bid-" + i, list.get(i).firstSubmittedAt(), list.get(i).scoresByJudge()));
             }
             return named;
         });
@@ -59,7 +59,7 @@ class RankingPropertiesTest {
             Collections.shuffle(judges, random);
             Map<String, Map<String, BigDecimal>> reordered = new LinkedHashMap<>();
             judges.forEach(j -> reordered.put(j, e.scoresByJudge().get(j)));
-            shuffled.add(new Entry(e.bidId(), e.submittedAt(), reordered));
+            shuffled.add(new Entry(e.bidId(), e.firstSubmittedAt(), reordered));
         }
         Collections.shuffle(shuffled, random);
         assertEquals(Ranking.rank(bids, rules), Ranking.rank(shuffled, rules));
@@ -93,7 +93,7 @@ class RankingPropertiesTest {
             Map<String, Map<String, BigDecimal>> scores = new LinkedHashMap<>(e.scoresByJudge());
             scores.computeIfPresent("judge-0", (j, s) -> Map.of("TECH", s.get("TECH").add(BigDecimal.valueOf(offset)),
                     "TEAM", s.get("TEAM").add(BigDecimal.valueOf(offset))));
-            return new Entry(e.bidId(), e.submittedAt(), scores);
+            return new Entry(e.bidId(), e.firstSubmittedAt(), scores);
         }).toList();
         Ranking.Rules rules = RankingTest.rules(Aggregation.ZSCORE, Rule.TOP_N, "2", 2, false);
         assertEquals(aggregates(Ranking.rank(bids, rules)), aggregates(Ranking.rank(lenient, rules)));

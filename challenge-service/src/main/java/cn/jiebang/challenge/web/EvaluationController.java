@@ -165,6 +165,8 @@ class EvaluationController {
     @Secured({"ADMIN", "TEAM"})
     @Get("/challenges/{id}/rounds/{index}/objections")
     List<Objection> objections(@PathVariable String id, @PathVariable int index, Authentication caller) {
+        // an unknown challenge or round is a 404, as on every other route of a round, not an empty list
+        rounds.require(visible.require(id, caller).getId(), index);
         List<Objection> all = objections.findByChallengeIdAndRoundIndexOrderByFiledAt(id, index);
         if (Callers.hasRole(caller, "ADMIN")) {
             return all;

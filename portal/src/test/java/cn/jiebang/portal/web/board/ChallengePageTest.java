@@ -90,6 +90,8 @@ class ChallengePageTest extends PortalTest {
         assertTrue(first.select(".round-aggregation").text().startsWith("去掉一个最高分和一个最低分后的平均值"));
         assertEquals("综合得分前 3 名晋级下一轮", first.select(".round-advancement").text());
         assertTrue(first.select(".round-blind").text().startsWith("是"));
+        assertTrue(first.select(".round-ties").text().contains("投标首次提交的时间（以首次提交回执上的时间为准，截止前修改投标不改变该时间"),
+                "a tie goes to the earlier first submission, as bid-service ranks");
         assertTrue(first.text().contains("至少 5 位"));
         assertTrue(first.text().contains("300 万元"));
         assertTrue(first.text().contains("7 天"));
@@ -289,5 +291,6 @@ class ChallengePageTest extends PortalTest {
         assertEquals("Beijing, Tianjin, Hebei", page.select("#eligible-regions").text());
         assertTrue(page.select("#timeline li").get(4).text().contains("5 bids passed screening"));
         assertEquals("Yes: judges do not see the teams’ names", page.select("#round-1 .round-blind").text());
+        assertTrue(page.select("#round-1 .round-ties").text().contains("then by the earlier first submission of the bid"));
     }
 }
