@@ -2,11 +2,11 @@ package cn.jiebang.challenge.account.web;
 
 import cn.jiebang.challenge.account.domain.DirectoryFilter;
 import cn.jiebang.challenge.account.domain.Organization;
-import cn.jiebang.challenge.account.domain.OrganizationKind;
 import cn.jiebang.challenge.account.domain.Organizations;
-import cn.jiebang.challenge.account.domain.Region;
 import cn.jiebang.challenge.account.web.AccountViews.DirectoryEntry;
 import cn.jiebang.challenge.account.web.AccountViews.Paged;
+import cn.jiebang.challenge.reference.OrganizationKind;
+import cn.jiebang.challenge.reference.Region;
 import cn.jiebang.web.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;

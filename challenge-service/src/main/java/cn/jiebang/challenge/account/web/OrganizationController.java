@@ -1,20 +1,20 @@
 package cn.jiebang.challenge.account.web;
 
-import cn.jiebang.challenge.account.application.AccountAdministration;
 import cn.jiebang.challenge.account.application.AccountAdministration.NewOrganization;
 import cn.jiebang.challenge.account.application.AccountAdministration.NewUser;
+import cn.jiebang.challenge.account.application.AccountAdministration;
 import cn.jiebang.challenge.account.domain.Organization;
-import cn.jiebang.challenge.account.domain.OrganizationKind;
 import cn.jiebang.challenge.account.domain.OrganizationStatus;
-import cn.jiebang.challenge.account.domain.Organizations;
 import cn.jiebang.challenge.account.domain.Organizations.OrganizationNotFound;
-import cn.jiebang.challenge.account.domain.Region;
+import cn.jiebang.challenge.account.domain.Organizations;
 import cn.jiebang.challenge.account.domain.Role;
 import cn.jiebang.challenge.account.domain.User;
 import cn.jiebang.challenge.account.domain.Users;
 import cn.jiebang.challenge.account.web.AccountViews.OrganizationView;
 import cn.jiebang.challenge.account.web.AccountViews.Paged;
 import cn.jiebang.challenge.account.web.AccountViews.UserView;
+import cn.jiebang.challenge.reference.OrganizationKind;
+import cn.jiebang.challenge.reference.Region;
 import cn.jiebang.web.Callers;
 import cn.jiebang.web.Paging;
 import io.micronaut.core.annotation.Nullable;

@@ -1,14 +1,14 @@
 package cn.jiebang.challenge.account.web;
 
-import cn.jiebang.challenge.account.application.AccountAdministration;
 import cn.jiebang.challenge.account.application.AccountAdministration.NewUser;
+import cn.jiebang.challenge.account.application.AccountAdministration;
 import cn.jiebang.challenge.account.domain.Role;
 import cn.jiebang.challenge.account.domain.User;
-import cn.jiebang.challenge.account.domain.Users;
 import cn.jiebang.challenge.account.domain.Users.UserNotFound;
+import cn.jiebang.challenge.account.domain.Users;
 import cn.jiebang.challenge.account.web.AccountViews.Paged;
 import cn.jiebang.challenge.account.web.AccountViews.UserView;
-import cn.jiebang.challenge.domain.TechnologyField;
+import cn.jiebang.challenge.reference.TechnologyField;
 import cn.jiebang.web.Callers;
 import cn.jiebang.web.Paging;
 import io.micronaut.data.model.Page;

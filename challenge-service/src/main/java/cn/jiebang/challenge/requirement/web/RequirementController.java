@@ -1,17 +1,17 @@
 package cn.jiebang.challenge.requirement.web;
 
-import cn.jiebang.challenge.account.domain.Region;
-import cn.jiebang.challenge.domain.TechnologyField;
-import cn.jiebang.challenge.requirement.application.RequirementCollection;
+import cn.jiebang.challenge.reference.Region;
+import cn.jiebang.challenge.reference.TechnologyField;
 import cn.jiebang.challenge.requirement.application.RequirementCollection.Decision;
-import cn.jiebang.challenge.domain.Indicator;
-import cn.jiebang.challenge.requirement.domain.Requirement;
+import cn.jiebang.challenge.requirement.application.RequirementCollection;
+import cn.jiebang.challenge.requirement.domain.Indicator;
 import cn.jiebang.challenge.requirement.domain.Requirement.Content;
+import cn.jiebang.challenge.requirement.domain.Requirement;
 import cn.jiebang.challenge.requirement.domain.RequirementFilter;
 import cn.jiebang.challenge.requirement.domain.RequirementKind;
 import cn.jiebang.challenge.requirement.domain.RequirementStatus;
-import cn.jiebang.challenge.requirement.domain.Requirements;
 import cn.jiebang.challenge.requirement.domain.Requirements.RequirementNotFound;
+import cn.jiebang.challenge.requirement.domain.Requirements;
 import cn.jiebang.web.Callers;
 import cn.jiebang.web.Paging;
 import io.micronaut.core.annotation.Nullable;
