@@ -13,7 +13,6 @@ import cn.jiebang.challenge.challenge.domain.Challenges;
 import cn.jiebang.challenge.challenge.domain.InvalidChallenge;
 import cn.jiebang.challenge.challenge.domain.Round;
 import cn.jiebang.challenge.challenge.domain.Rounds;
-import cn.jiebang.challenge.evaluation.application.Evaluation;
 import cn.jiebang.challenge.requirement.domain.Requirement;
 import cn.jiebang.challenge.requirement.domain.Requirements;
 import cn.jiebang.events.ChallengeAmended;
@@ -30,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
+
 /** The program office's use cases on challenges: each one transaction for the state and its event. */
 @Singleton
 public class ChallengeManagement {
@@ -42,11 +43,9 @@ public class ChallengeManagement {
     private final Users users;
     private final Outbox outbox;
     private final Clock clock;
-    private final Evaluation evaluation;
 
     ChallengeManagement(Challenges challenges, Rounds rounds, Amendments amendments, Requirements requirements,
-                        Organizations organizations, Users users, Outbox outbox, Clock clock, Evaluation evaluation) {
-        this.evaluation = evaluation;
+                        Organizations organizations, Users users, Outbox outbox, Clock clock) {
         this.challenges = challenges;
         this.rounds = rounds;
         this.amendments = amendments;
@@ -173,10 +172,21 @@ public class ChallengeManagement {
         Challenge challenge = challenges.require(id);
         Round first = rounds.require(id, index);
         if (index != 1) {
-            return evaluation.openNext(first);
+            return openNext(first);
         }
         outbox.add(challenge.openFirstRound(first, clock.instant()));
         challenges.update(challenge);
         return rounds.update(first);
+    }
+
+    /** Opens round n > 1 with the teams that went on from round n − 1. */
+    @Transactional(propagation = MANDATORY)
+    public Round openNext(Round next) {
+        Challenge challenge = challenges.require(next.getChallengeId());
+        Round previous = rounds.require(next.getChallengeId(), next.getRoundIndex() - 1);
+        List<String> entrants = next.getEntrants() == null ? List.of() : next.getEntrants();
+        outbox.add(challenge.openNextRound(previous, next, entrants, clock.instant()));
+        challenges.update(challenge);
+        return rounds.update(next);
     }
 }

@@ -1,6 +1,5 @@
 package cn.jiebang.challenge.challenge.domain;
 
-import cn.jiebang.challenge.evaluation.domain.RoundResult;
 import cn.jiebang.challenge.reference.Region;
 import cn.jiebang.challenge.reference.TechnologyField;
 import cn.jiebang.challenge.requirement.domain.Indicator;
@@ -290,12 +289,11 @@ public class Challenge {
     }
 
     /** 揭榜成功: the last round's results stand and name the winners. */
-    public ChallengeAwarded award(List<RoundResult> winners, Instant now) {
+    public ChallengeAwarded award(List<ChallengeAwarded.Winner> winners, Instant now) {
         requireStatus(ChallengeStatus.IN_EVALUATION, "be awarded");
         status = ChallengeStatus.AWARDED;
         endedAt = now;
-        return new ChallengeAwarded(id, title, ownerOrganizationId, winners.stream().map(w ->
-                new ChallengeAwarded.Winner(w.getBidId(), w.getLeadOrganizationId(), w.getSubmittedBy())).toList(), now);
+        return new ChallengeAwarded(id, title, ownerOrganizationId, winners, now);
     }
 
     /** 流榜 after a round in which nobody advanced. */

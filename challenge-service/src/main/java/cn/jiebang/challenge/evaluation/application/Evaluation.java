@@ -1,5 +1,6 @@
 package cn.jiebang.challenge.evaluation.application;
 
+import cn.jiebang.challenge.challenge.application.ChallengeManagement;
 import cn.jiebang.challenge.challenge.domain.Challenge;
 import cn.jiebang.challenge.challenge.domain.ChallengeStatus;
 import cn.jiebang.challenge.challenge.domain.Challenges;
@@ -48,10 +49,13 @@ public class Evaluation {
     private final Outbox outbox;
     private final Clock clock;
 
+    private final ChallengeManagement management;
     private final Duration publicityDay;
 
     Evaluation(Challenges challenges, Rounds rounds, RoundResults results, Objections objections, FundingGrants grants,
-               Outbox outbox, Clock clock, @Value("${jiebang.evaluation.publicity-day:1d}") Duration publicityDay) {
+               Outbox outbox, Clock clock, ChallengeManagement management,
+               @Value("${jiebang.evaluation.publicity-day:1d}") Duration publicityDay) {
+        this.management = management;
         this.publicityDay = publicityDay;
         this.challenges = challenges;
         this.rounds = rounds;
@@ -170,7 +174,7 @@ public class Evaluation {
         if (goingOn.isEmpty()) {
             outbox.add(challenge.nobodyAdvanced(now));
         } else if (last) {
-            outbox.add(challenge.award(goingOn, now));
+            outbox.add(challenge.award(goingOn.stream().map(RoundResult::asWinner).toList(), now));
         } else {
             Round next = all.get(round.getRoundIndex());
             next.admitEntrants(goingOnBids);
@@ -179,15 +183,13 @@ public class Evaluation {
         challenges.update(challenge);
     }
 
-    /** Opens round n > 1 with the teams that went on from round n − 1. */
+    /**
+     * The clock's way to open round n > 1 at its start ({@link TimedTransitions}). Opening a round belongs to the
+     * challenge, which evaluation may use but not the other way round.
+     */
     @Transactional(propagation = MANDATORY)
     public Round openNext(Round next) {
-        Challenge challenge = challenges.require(next.getChallengeId());
-        Round previous = rounds.require(next.getChallengeId(), next.getRoundIndex() - 1);
-        List<String> entrants = next.getEntrants() == null ? List.of() : next.getEntrants();
-        outbox.add(challenge.openNextRound(previous, next, entrants, clock.instant()));
-        challenges.update(challenge);
-        return rounds.update(next);
+        return management.openNext(next);
     }
 
     /** The program office releases part of a team's granted tranche. */

@@ -1,5 +1,6 @@
 package cn.jiebang.challenge.evaluation.domain;
 
+import cn.jiebang.events.ChallengeAwarded;
 import cn.jiebang.events.RoundRanked;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
@@ -66,6 +67,11 @@ public class RoundResult {
 
     public boolean goesOn() {
         return decision != Decision.ELIMINATED;
+    }
+
+    /** The bid as a winner of the challenge, when this is the last round's result and it stands. */
+    public ChallengeAwarded.Winner asWinner() {
+        return new ChallengeAwarded.Winner(bidId, leadOrganizationId, submittedBy);
     }
 
     public Long getId() {

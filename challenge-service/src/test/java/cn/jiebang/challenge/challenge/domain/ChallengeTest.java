@@ -397,7 +397,7 @@ class ChallengeTest {
     void theLastRoundsWinnersAreAwarded() {
         ChallengeWithRounds c = aHorseRaceChallenge().withRounds(2).inEvaluation();
         Instant at = c.round(2).getClosesAt().plus(Duration.ofDays(6));
-        ChallengeAwarded awarded = c.challenge().award(List.of(aWinner(c.challenge(), 2, "bid-7")), at);
+        ChallengeAwarded awarded = c.challenge().award(List.of(aWinner("bid-7")), at);
         assertEquals(List.of(new ChallengeAwarded.Winner("bid-7", "org-of-bid-7", "user-of-bid-7")), awarded.winners());
         assertEquals("owner-org", awarded.ownerOrganizationId());
         assertEquals(AWARDED, c.challenge().getStatus());
@@ -470,7 +470,7 @@ class ChallengeTest {
         OPEN_NEXT_ROUND(EnumSet.of(IN_EVALUATION), Set.of(), "challenge-wrong-status",
                 c -> c.challenge().openNextRound(c.round(1), c.round(2), List.of("bid-1"), c.round(2).getOpensAt())),
         AWARD(EnumSet.of(IN_EVALUATION), Set.of(), "challenge-wrong-status",
-                c -> c.challenge().award(List.of(aWinner(c.challenge(), 3, "bid-1")), c.round(3).getClosesAt())),
+                c -> c.challenge().award(List.of(aWinner("bid-1")), c.round(3).getClosesAt())),
         FAIL_AS_NOBODY_WENT_ON(EnumSet.of(IN_EVALUATION), Set.of(), "challenge-wrong-status",
                 c -> c.challenge().nobodyAdvanced(c.round(1).getClosesAt())),
         CANCEL(EnumSet.complementOf(EnumSet.copyOf(ENDED)), Set.of(), "challenge-not-cancellable",
