@@ -1,8 +1,8 @@
 package cn.jiebang.challenge.account.web;
 
+import cn.jiebang.challenge.account.application.AccountQueries;
 import cn.jiebang.challenge.account.domain.DirectoryFilter;
 import cn.jiebang.challenge.account.domain.Organization;
-import cn.jiebang.challenge.account.domain.Organizations;
 import cn.jiebang.challenge.account.web.AccountViews.DirectoryEntry;
 import cn.jiebang.challenge.account.web.AccountViews.Paged;
 import cn.jiebang.challenge.reference.OrganizationKind;
@@ -10,8 +10,6 @@ import cn.jiebang.challenge.reference.Region;
 import cn.jiebang.web.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -36,10 +34,10 @@ import jakarta.validation.constraints.Size;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DirectoryController {
 
-    private final Organizations organizations;
+    private final AccountQueries queries;
 
-    DirectoryController(Organizations organizations) {
-        this.organizations = organizations;
+    DirectoryController(AccountQueries queries) {
+        this.queries = queries;
     }
 
     @Operation(summary = "Active organizations by name, filtered by region, kind and literal text in the name (anyone)")
@@ -48,8 +46,7 @@ class DirectoryController {
                                @QueryValue @Nullable OrganizationKind kind,
                                @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.asc("name"), Sort.Order.asc("id")));
-        Page<Organization> result = organizations.findAll(new DirectoryFilter(region, kind, q).toSpecification(), pageable);
+        Page<Organization> result = queries.directory(new DirectoryFilter(region, kind, q), page, size);
         return new Paged<>(result.getContent().stream().map(DirectoryEntry::of).toList(), page, size,
                 result.getTotalSize());
     }
@@ -57,6 +54,6 @@ class DirectoryController {
     @Operation(summary = "One active organization (anyone); a pending or rejected one answers 404 like an unknown id")
     @Get("/{id}")
     DirectoryEntry get(@PathVariable String id) {
-        return DirectoryEntry.of(organizations.requireActive(id));
+        return DirectoryEntry.of(queries.activeOrganization(id));
     }
 }
