@@ -1,22 +1,20 @@
 package cn.jiebang.challenge.challenge.web;
 
 import cn.jiebang.challenge.challenge.application.ChallengeManagement;
+import cn.jiebang.challenge.challenge.application.ChallengeQueries;
 import cn.jiebang.challenge.challenge.domain.Advancement;
 import cn.jiebang.challenge.challenge.domain.AggregationRule;
 import cn.jiebang.challenge.challenge.domain.Amendment;
-import cn.jiebang.challenge.challenge.domain.Amendments;
 import cn.jiebang.challenge.challenge.domain.Challenge;
 import cn.jiebang.challenge.challenge.domain.ChallengeDefinition;
 import cn.jiebang.challenge.challenge.domain.ChallengeFilter;
 import cn.jiebang.challenge.challenge.domain.ChallengeMode;
 import cn.jiebang.challenge.challenge.domain.ChallengeStatus;
-import cn.jiebang.challenge.challenge.domain.Challenges;
 import cn.jiebang.challenge.challenge.domain.Criterion;
 import cn.jiebang.challenge.challenge.domain.Eligibility;
 import cn.jiebang.challenge.challenge.domain.Round;
 import cn.jiebang.challenge.challenge.domain.RoundKind;
 import cn.jiebang.challenge.challenge.domain.RoundStatus;
-import cn.jiebang.challenge.challenge.domain.Rounds;
 import cn.jiebang.challenge.challenge.domain.TimelineEntry;
 import cn.jiebang.challenge.reference.Region;
 import cn.jiebang.challenge.reference.TechnologyField;
@@ -25,8 +23,6 @@ import cn.jiebang.web.Callers;
 import cn.jiebang.web.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -45,12 +41,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -69,17 +63,12 @@ import java.util.List;
 class ChallengeController {
 
     private final ChallengeManagement management;
-    private final Challenges challenges;
-    private final Rounds rounds;
-    private final Amendments amendments;
+    private final ChallengeQueries queries;
     private final VisibleChallenges visible;
 
-    ChallengeController(ChallengeManagement management, Challenges challenges, Rounds rounds, Amendments amendments,
-                        VisibleChallenges visible) {
+    ChallengeController(ChallengeManagement management, ChallengeQueries queries, VisibleChallenges visible) {
         this.management = management;
-        this.challenges = challenges;
-        this.rounds = rounds;
-        this.amendments = amendments;
+        this.queries = queries;
         this.visible = visible;
     }
 
@@ -209,7 +198,7 @@ class ChallengeController {
     @Get("/{id}/amendments")
     List<Amendment> amendments(@PathVariable String id, @Nullable Authentication caller) {
         visible.require(id, caller);
-        return amendments.findByChallengeIdOrderById(id);
+        return queries.amendments(id);
     }
 
     @Operation(summary = "Cancel a challenge with a reason (撤榜, ADMIN); a published one emits challenge.cancelled.v1")
@@ -228,8 +217,8 @@ class ChallengeController {
     }
 
     private ChallengeView view(Challenge challenge, boolean showPanels) {
-        return ChallengeView.of(challenge, rounds.findByChallengeIdOrderByRoundIndex(challenge.getId()),
-                amendments.findByChallengeIdOrderById(challenge.getId()), showPanels);
+        return ChallengeView.of(challenge, queries.rounds(challenge.getId()), queries.amendments(challenge.getId()),
+                showPanels);
     }
 
     @Operation(summary = "The challenge board (榜单), newest first: published (and later cancelled, closed or ended) "
@@ -247,11 +236,10 @@ class ChallengeController {
                        @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                        @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
                        @Nullable Authentication caller) {
-        Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
         String agency = Callers.hasRole(caller, "AGENCY") ? Callers.organizationOf(caller) : null;
         ChallengeFilter filter = new ChallengeFilter(!Callers.hasRole(caller, "ADMIN"), agency, status, field, region,
                 mode, owner, minBudget, maxBudget, closesAfter, closesBefore, q);
-        Page<Challenge> result = challenges.findAll(filter.toSpecification(), pageable);
+        Page<Challenge> result = queries.board(filter, page, size);
         return new ChallengePage(result.getContent().stream().map(ChallengeSummary::of).toList(), page, size,
                 result.getTotalSize());
     }

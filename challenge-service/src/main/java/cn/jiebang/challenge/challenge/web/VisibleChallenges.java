@@ -1,8 +1,8 @@
 package cn.jiebang.challenge.challenge.web;
 
+import cn.jiebang.challenge.challenge.application.ChallengeQueries;
 import cn.jiebang.challenge.challenge.domain.Challenge;
 import cn.jiebang.challenge.challenge.domain.ChallengeNotFound;
-import cn.jiebang.challenge.challenge.domain.Challenges;
 import cn.jiebang.web.Callers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
@@ -16,14 +16,14 @@ import jakarta.inject.Singleton;
 @Singleton
 public class VisibleChallenges {
 
-    private final Challenges challenges;
+    private final ChallengeQueries queries;
 
-    VisibleChallenges(Challenges challenges) {
-        this.challenges = challenges;
+    VisibleChallenges(ChallengeQueries queries) {
+        this.queries = queries;
     }
 
     public Challenge require(String id, @Nullable Authentication caller) {
-        Challenge challenge = challenges.require(id);
+        Challenge challenge = queries.challenge(id);
         if (challenge.getPublishedAt() == null && !Callers.hasRole(caller, "ADMIN") && !ownedBy(challenge, caller)) {
             throw new ChallengeNotFound(id);
         }
