@@ -4,15 +4,12 @@ import cn.jiebang.challenge.challenge.domain.Challenge;
 import cn.jiebang.challenge.challenge.domain.ChallengeNotFound;
 import cn.jiebang.challenge.challenge.domain.Round;
 import cn.jiebang.challenge.challenge.domain.RoundStatus;
-import cn.jiebang.challenge.challenge.domain.Rounds;
 import cn.jiebang.challenge.challenge.web.VisibleChallenges;
 import cn.jiebang.challenge.evaluation.application.Evaluation;
+import cn.jiebang.challenge.evaluation.application.EvaluationQueries;
 import cn.jiebang.challenge.evaluation.domain.FundingGrant;
-import cn.jiebang.challenge.evaluation.domain.FundingGrants;
 import cn.jiebang.challenge.evaluation.domain.Objection;
-import cn.jiebang.challenge.evaluation.domain.Objections;
 import cn.jiebang.challenge.evaluation.domain.RoundResult;
-import cn.jiebang.challenge.evaluation.domain.RoundResults;
 import cn.jiebang.web.Callers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -53,19 +50,12 @@ import java.util.Map;
 class EvaluationController {
 
     private final Evaluation evaluation;
-    private final Rounds rounds;
-    private final RoundResults results;
-    private final Objections objections;
-    private final FundingGrants grants;
+    private final EvaluationQueries queries;
     private final VisibleChallenges visible;
 
-    EvaluationController(Evaluation evaluation, Rounds rounds, RoundResults results,
-                         Objections objections, FundingGrants grants, VisibleChallenges visible) {
+    EvaluationController(Evaluation evaluation, EvaluationQueries queries, VisibleChallenges visible) {
         this.evaluation = evaluation;
-        this.rounds = rounds;
-        this.results = results;
-        this.objections = objections;
-        this.grants = grants;
+        this.queries = queries;
         this.visible = visible;
     }
 
@@ -125,10 +115,10 @@ class EvaluationController {
     @Get("/challenges/{id}/rounds/{index}/results")
     Results results(@PathVariable String id, @PathVariable int index, @Nullable Authentication caller) {
         Challenge challenge = visible.require(id, caller);
-        Round round = rounds.require(challenge.getId(), index);
+        Round round = queries.round(challenge.getId(), index);
         round.requireResultsPublic();
         return new Results(index, round.getStatus(), round.getPublicityEndsAt(),
-                results.findByChallengeIdAndRoundIndexOrderByRank(id, index).stream().map(PublicResult::of).toList());
+                queries.results(id, index).stream().map(PublicResult::of).toList());
     }
 
     @Operation(summary = "Object to a round's announced results during its 公示 (TEAM whose bid is in the round; one per team)")
@@ -146,7 +136,7 @@ class EvaluationController {
     @Secured({"ADMIN", "TEAM"})
     @Get("/challenges/{id}/rounds/{index}/objections")
     List<Objection> objections(@PathVariable String id, @PathVariable int index, Authentication caller) {
-        List<Objection> all = objections.findByChallengeIdAndRoundIndexOrderByFiledAt(id, index);
+        List<Objection> all = queries.objections(id, index);
         if (Callers.hasRole(caller, "ADMIN")) {
             return all;
         }
@@ -174,7 +164,7 @@ class EvaluationController {
     @Get("/challenges/{id}/funding")
     List<FundingGrant> funding(@PathVariable String id, Authentication caller) {
         Challenge challenge = visible.require(id, caller);
-        List<FundingGrant> all = grants.findByChallengeIdOrderByRoundIndex(id);
+        List<FundingGrant> all = queries.grants(id);
         if (Callers.hasRole(caller, "ADMIN") || VisibleChallenges.ownedBy(challenge, caller)) {
             return all;
         }
