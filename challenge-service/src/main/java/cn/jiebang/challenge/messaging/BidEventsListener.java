@@ -1,7 +1,7 @@
 package cn.jiebang.challenge.messaging;
 
-import cn.jiebang.challenge.application.Evaluation;
-import cn.jiebang.challenge.application.ScreeningOutcomes;
+import cn.jiebang.challenge.challenge.application.ScreeningOutcomes;
+import cn.jiebang.challenge.evaluation.application.Evaluation;
 import cn.jiebang.events.EventCatalog;
 import cn.jiebang.events.Topics;
 import cn.jiebang.messaging.ConsumerOutages;

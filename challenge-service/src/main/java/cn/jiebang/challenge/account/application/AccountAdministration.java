@@ -2,16 +2,16 @@ package cn.jiebang.challenge.account.application;
 
 import cn.jiebang.challenge.account.domain.CreditCode;
 import cn.jiebang.challenge.account.domain.Organization;
-import cn.jiebang.challenge.account.domain.OrganizationKind;
 import cn.jiebang.challenge.account.domain.Organizations;
-import cn.jiebang.challenge.account.domain.Region;
 import cn.jiebang.challenge.account.domain.Role;
 import cn.jiebang.challenge.account.domain.User;
 import cn.jiebang.challenge.account.domain.Users;
-import cn.jiebang.challenge.domain.TechnologyField;
+import cn.jiebang.challenge.reference.OrganizationKind;
+import cn.jiebang.challenge.reference.Region;
+import cn.jiebang.challenge.reference.TechnologyField;
 import cn.jiebang.messaging.Outbox;
-import cn.jiebang.problem.DomainProblem;
 import cn.jiebang.problem.DomainProblem.FieldProblem;
+import cn.jiebang.problem.DomainProblem;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

@@ -2,11 +2,11 @@ package cn.jiebang.challenge.account.application;
 
 import cn.jiebang.challenge.account.application.AccountAdministration.NewOrganization;
 import cn.jiebang.challenge.account.application.AccountAdministration.NewUser;
-import cn.jiebang.challenge.account.domain.OrganizationKind;
-import cn.jiebang.challenge.account.domain.Region;
 import cn.jiebang.challenge.account.domain.Role;
 import cn.jiebang.challenge.account.domain.User;
 import cn.jiebang.challenge.account.domain.Users;
+import cn.jiebang.challenge.reference.OrganizationKind;
+import cn.jiebang.challenge.reference.Region;
 import cn.jiebang.problem.DomainProblem;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;

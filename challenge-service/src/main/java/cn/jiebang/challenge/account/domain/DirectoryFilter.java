@@ -1,6 +1,8 @@
 package cn.jiebang.challenge.account.domain;
 
-import cn.jiebang.challenge.domain.LikePattern;
+import cn.jiebang.challenge.reference.LikePattern;
+import cn.jiebang.challenge.reference.OrganizationKind;
+import cn.jiebang.challenge.reference.Region;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
 

@@ -1,6 +1,6 @@
 package cn.jiebang.challenge.account.domain;
 
-import cn.jiebang.challenge.domain.TechnologyField;
+import cn.jiebang.challenge.reference.TechnologyField;
 import io.micronaut.core.convert.ConversionContext;
 import io.micronaut.data.model.runtime.convert.AttributeConverter;
 import jakarta.inject.Singleton;

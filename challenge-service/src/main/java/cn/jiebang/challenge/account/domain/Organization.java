@@ -1,5 +1,7 @@
 package cn.jiebang.challenge.account.domain;
 
+import cn.jiebang.challenge.reference.OrganizationKind;
+import cn.jiebang.challenge.reference.Region;
 import cn.jiebang.events.OrganizationRegistered;
 import cn.jiebang.events.OrganizationUpdated;
 import cn.jiebang.problem.DomainProblem;

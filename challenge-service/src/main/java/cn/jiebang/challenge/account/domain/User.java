@@ -1,6 +1,6 @@
 package cn.jiebang.challenge.account.domain;
 
-import cn.jiebang.challenge.domain.TechnologyField;
+import cn.jiebang.challenge.reference.TechnologyField;
 import cn.jiebang.events.UserRegistered;
 import cn.jiebang.events.UserUpdated;
 import io.micronaut.core.annotation.Nullable;

@@ -1,12 +1,12 @@
 package cn.jiebang.challenge.account.web;
 
 import cn.jiebang.challenge.account.domain.Organization;
-import cn.jiebang.challenge.account.domain.OrganizationKind;
 import cn.jiebang.challenge.account.domain.OrganizationStatus;
-import cn.jiebang.challenge.account.domain.Region;
 import cn.jiebang.challenge.account.domain.Role;
 import cn.jiebang.challenge.account.domain.User;
-import cn.jiebang.challenge.domain.TechnologyField;
+import cn.jiebang.challenge.reference.OrganizationKind;
+import cn.jiebang.challenge.reference.Region;
+import cn.jiebang.challenge.reference.TechnologyField;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 

@@ -1,17 +1,15 @@
 package cn.jiebang.challenge.account.web;
 
+import cn.jiebang.challenge.account.application.AccountQueries;
 import cn.jiebang.challenge.account.domain.DirectoryFilter;
 import cn.jiebang.challenge.account.domain.Organization;
-import cn.jiebang.challenge.account.domain.OrganizationKind;
-import cn.jiebang.challenge.account.domain.Organizations;
-import cn.jiebang.challenge.account.domain.Region;
 import cn.jiebang.challenge.account.web.AccountViews.DirectoryEntry;
 import cn.jiebang.challenge.account.web.AccountViews.Paged;
+import cn.jiebang.challenge.reference.OrganizationKind;
+import cn.jiebang.challenge.reference.Region;
 import cn.jiebang.web.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -36,10 +34,10 @@ import jakarta.validation.constraints.Size;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DirectoryController {
 
-    private final Organizations organizations;
+    private final AccountQueries queries;
 
-    DirectoryController(Organizations organizations) {
-        this.organizations = organizations;
+    DirectoryController(AccountQueries queries) {
+        this.queries = queries;
     }
 
     @Operation(summary = "Active organizations by name, filtered by region, kind and literal text in the name (anyone)",
@@ -54,8 +52,7 @@ class DirectoryController {
                                @QueryValue @Nullable OrganizationKind kind,
                                @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.asc("name"), Sort.Order.asc("id")));
-        Page<Organization> result = organizations.findAll(new DirectoryFilter(region, kind, q).toSpecification(), pageable);
+        Page<Organization> result = queries.directory(new DirectoryFilter(region, kind, q), page, size);
         return new Paged<>(result.getContent().stream().map(DirectoryEntry::of).toList(), page, size,
                 result.getTotalSize());
     }
@@ -66,6 +63,6 @@ class DirectoryController {
             + "body differs only in the id), so applications cannot be probed.")
     @Get("/{id}")
     DirectoryEntry get(@PathVariable String id) {
-        return DirectoryEntry.of(organizations.requireActive(id));
+        return DirectoryEntry.of(queries.activeOrganization(id));
     }
 }

@@ -1,26 +1,23 @@
 package cn.jiebang.challenge.account.web;
 
-import cn.jiebang.challenge.account.application.AccountAdministration;
 import cn.jiebang.challenge.account.application.AccountAdministration.NewOrganization;
 import cn.jiebang.challenge.account.application.AccountAdministration.NewUser;
+import cn.jiebang.challenge.account.application.AccountAdministration;
+import cn.jiebang.challenge.account.application.AccountQueries;
 import cn.jiebang.challenge.account.domain.Organization;
-import cn.jiebang.challenge.account.domain.OrganizationKind;
 import cn.jiebang.challenge.account.domain.OrganizationStatus;
-import cn.jiebang.challenge.account.domain.Organizations;
 import cn.jiebang.challenge.account.domain.Organizations.OrganizationNotFound;
-import cn.jiebang.challenge.account.domain.Region;
 import cn.jiebang.challenge.account.domain.Role;
 import cn.jiebang.challenge.account.domain.User;
-import cn.jiebang.challenge.account.domain.Users;
 import cn.jiebang.challenge.account.web.AccountViews.OrganizationView;
 import cn.jiebang.challenge.account.web.AccountViews.Paged;
 import cn.jiebang.challenge.account.web.AccountViews.UserView;
+import cn.jiebang.challenge.reference.OrganizationKind;
+import cn.jiebang.challenge.reference.Region;
 import cn.jiebang.web.Callers;
 import cn.jiebang.web.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -57,13 +54,11 @@ import java.util.Set;
 class OrganizationController {
 
     private final AccountAdministration administration;
-    private final Organizations organizations;
-    private final Users users;
+    private final AccountQueries queries;
 
-    OrganizationController(AccountAdministration administration, Organizations organizations, Users users) {
+    OrganizationController(AccountAdministration administration, AccountQueries queries) {
         this.administration = administration;
-        this.organizations = organizations;
-        this.users = users;
+        this.queries = queries;
     }
 
     @Serdeable
@@ -156,9 +151,7 @@ class OrganizationController {
     Paged<OrganizationView> list(@QueryValue @Nullable OrganizationStatus status,
                                  @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                  @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt")));
-        Page<Organization> result = status == null ? organizations.findAll(pageable)
-                : organizations.findByStatus(status, pageable);
+        Page<Organization> result = queries.organizations(status, page, size);
         return new Paged<>(result.getContent().stream().map(OrganizationView::of).toList(), page, size,
                 result.getTotalSize());
     }
@@ -182,8 +175,7 @@ class OrganizationController {
                           @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                           @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
         visible(id, caller);
-        Page<User> result = users.findByOrganizationId(id,
-                Pageable.from(page, size, Sort.of(Sort.Order.asc("name"))));
+        Page<User> result = queries.members(id, page, size);
         return new Paged<>(result.getContent().stream().map(UserView::of).toList(), page, size, result.getTotalSize());
     }
 
@@ -192,7 +184,7 @@ class OrganizationController {
         if (!Callers.hasRole(caller, "ADMIN") && !id.equals(Callers.organizationOf(caller))) {
             throw new OrganizationNotFound(id);
         }
-        return organizations.require(id);
+        return queries.organization(id);
     }
 
     private static NewOrganization toNew(OrganizationRequest r) {

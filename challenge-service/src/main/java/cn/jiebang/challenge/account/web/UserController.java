@@ -1,19 +1,17 @@
 package cn.jiebang.challenge.account.web;
 
-import cn.jiebang.challenge.account.application.AccountAdministration;
 import cn.jiebang.challenge.account.application.AccountAdministration.NewUser;
+import cn.jiebang.challenge.account.application.AccountAdministration;
+import cn.jiebang.challenge.account.application.AccountQueries;
 import cn.jiebang.challenge.account.domain.Role;
 import cn.jiebang.challenge.account.domain.User;
-import cn.jiebang.challenge.account.domain.Users;
 import cn.jiebang.challenge.account.domain.Users.UserNotFound;
 import cn.jiebang.challenge.account.web.AccountViews.Paged;
 import cn.jiebang.challenge.account.web.AccountViews.UserView;
-import cn.jiebang.challenge.domain.TechnologyField;
+import cn.jiebang.challenge.reference.TechnologyField;
 import cn.jiebang.web.Callers;
 import cn.jiebang.web.Paging;
 import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -50,11 +48,11 @@ import java.util.Set;
 class UserController {
 
     private final AccountAdministration administration;
-    private final Users users;
+    private final AccountQueries queries;
 
-    UserController(AccountAdministration administration, Users users) {
+    UserController(AccountAdministration administration, AccountQueries queries) {
         this.administration = administration;
-        this.users = users;
+        this.queries = queries;
     }
 
     @Serdeable
@@ -97,7 +95,7 @@ class UserController {
     @Get
     Paged<UserView> list(@QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                          @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
-        Page<User> result = users.findAll(Pageable.from(page, size, Sort.of(Sort.Order.asc("name"))));
+        Page<User> result = queries.users(page, size);
         return new Paged<>(result.getContent().stream().map(UserView::of).toList(), page, size, result.getTotalSize());
     }
 
@@ -106,7 +104,7 @@ class UserController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/me")
     UserView me(Authentication caller) {
-        return UserView.of(users.require(caller.getName()));
+        return UserView.of(queries.user(caller.getName()));
     }
 
     @Operation(summary = "Change the caller's own name, expertise and language (any signed-in user)",
@@ -128,7 +126,7 @@ class UserController {
         if (!Callers.hasRole(caller, "ADMIN") && !id.equals(caller.getName())) {
             throw new UserNotFound(id);
         }
-        return UserView.of(users.require(id));
+        return UserView.of(queries.user(id));
     }
 
     @Operation(summary = "Change a user's name, roles, expertise and language (ADMIN)",

@@ -1,12 +1,12 @@
 package cn.jiebang.challenge.requirement.application;
 
-import cn.jiebang.challenge.domain.Indicator;
-import cn.jiebang.challenge.requirement.domain.Requirement;
+import cn.jiebang.challenge.requirement.domain.Indicator;
 import cn.jiebang.challenge.requirement.domain.Requirement.Content;
+import cn.jiebang.challenge.requirement.domain.Requirement;
 import cn.jiebang.challenge.requirement.domain.Requirements;
 import cn.jiebang.messaging.Outbox;
-import cn.jiebang.problem.DomainProblem;
 import cn.jiebang.problem.DomainProblem.FieldProblem;
+import cn.jiebang.problem.DomainProblem;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

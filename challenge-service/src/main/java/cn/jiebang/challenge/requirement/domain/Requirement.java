@@ -1,8 +1,7 @@
 package cn.jiebang.challenge.requirement.domain;
 
-import cn.jiebang.challenge.account.domain.Region;
-import cn.jiebang.challenge.domain.Indicator;
-import cn.jiebang.challenge.domain.TechnologyField;
+import cn.jiebang.challenge.reference.Region;
+import cn.jiebang.challenge.reference.TechnologyField;
 import cn.jiebang.events.RequirementReviewed;
 import cn.jiebang.events.RequirementSubmitted;
 import cn.jiebang.problem.DomainProblem;

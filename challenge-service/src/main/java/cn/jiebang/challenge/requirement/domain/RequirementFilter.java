@@ -1,8 +1,8 @@
 package cn.jiebang.challenge.requirement.domain;
 
-import cn.jiebang.challenge.account.domain.Region;
-import cn.jiebang.challenge.domain.LikePattern;
-import cn.jiebang.challenge.domain.TechnologyField;
+import cn.jiebang.challenge.reference.LikePattern;
+import cn.jiebang.challenge.reference.Region;
+import cn.jiebang.challenge.reference.TechnologyField;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
 

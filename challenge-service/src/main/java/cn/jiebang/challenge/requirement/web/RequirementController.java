@@ -1,23 +1,21 @@
 package cn.jiebang.challenge.requirement.web;
 
-import cn.jiebang.challenge.account.domain.Region;
-import cn.jiebang.challenge.domain.TechnologyField;
-import cn.jiebang.challenge.requirement.application.RequirementCollection;
+import cn.jiebang.challenge.reference.Region;
+import cn.jiebang.challenge.reference.TechnologyField;
 import cn.jiebang.challenge.requirement.application.RequirementCollection.Decision;
-import cn.jiebang.challenge.domain.Indicator;
-import cn.jiebang.challenge.requirement.domain.Requirement;
+import cn.jiebang.challenge.requirement.application.RequirementCollection;
+import cn.jiebang.challenge.requirement.application.RequirementQueries;
+import cn.jiebang.challenge.requirement.domain.Indicator;
 import cn.jiebang.challenge.requirement.domain.Requirement.Content;
+import cn.jiebang.challenge.requirement.domain.Requirement;
 import cn.jiebang.challenge.requirement.domain.RequirementFilter;
 import cn.jiebang.challenge.requirement.domain.RequirementKind;
 import cn.jiebang.challenge.requirement.domain.RequirementStatus;
-import cn.jiebang.challenge.requirement.domain.Requirements;
 import cn.jiebang.challenge.requirement.domain.Requirements.RequirementNotFound;
 import cn.jiebang.web.Callers;
 import cn.jiebang.web.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -57,11 +55,11 @@ import java.util.List;
 class RequirementController {
 
     private final RequirementCollection collection;
-    private final Requirements requirements;
+    private final RequirementQueries queries;
 
-    RequirementController(RequirementCollection collection, Requirements requirements) {
+    RequirementController(RequirementCollection collection, RequirementQueries queries) {
         this.collection = collection;
-        this.requirements = requirements;
+        this.queries = queries;
     }
 
     @Serdeable
@@ -175,7 +173,7 @@ class RequirementController {
     @Secured({"ADMIN", "AGENCY"})
     @Get("/{id}")
     RequirementView get(@PathVariable String id, Authentication caller) {
-        Requirement r = requirements.require(id);
+        Requirement r = queries.requirement(id);
         if (!Callers.hasRole(caller, "ADMIN") && !r.getOrganizationId().equals(Callers.organizationOf(caller))) {
             throw new RequirementNotFound(id);
         }
@@ -197,16 +195,15 @@ class RequirementController {
                          @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
                          Authentication caller) {
         String organization = Callers.hasRole(caller, "ADMIN") ? null : Callers.organizationOf(caller);
-        Page<Requirement> result = requirements.findAll(
-                new RequirementFilter(organization, status, field, kind, region, q).toSpecification(),
-                Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
+        Page<Requirement> result = queries.requirements(
+                new RequirementFilter(organization, status, field, kind, region, q), page, size);
         return new RequirementPage(result.getContent().stream().map(RequirementView::of).toList(), page, size,
                 result.getTotalSize());
     }
 
     /** An agency touches only its own organization's requirements; anything else does not exist for it. */
     private Requirement ownRequirement(String id, Authentication caller) {
-        Requirement r = requirements.require(id);
+        Requirement r = queries.requirement(id);
         if (!r.getOrganizationId().equals(Callers.organizationOf(caller))) {
             throw new RequirementNotFound(id);
         }

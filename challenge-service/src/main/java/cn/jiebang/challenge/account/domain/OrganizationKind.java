@@ -1,9 +1,0 @@
-package cn.jiebang.challenge.account.domain;
-
-public enum OrganizationKind {
-    ENTERPRISE,
-    UNIVERSITY,
-    RESEARCH_INSTITUTE,
-    GOVERNMENT_AGENCY,
-    OTHER
-}

@@ -1,8 +1,0 @@
-package cn.jiebang.challenge.account.domain;
-
-public enum Region {
-    BEIJING,
-    TIANJIN,
-    HEBEI,
-    OTHER
-}

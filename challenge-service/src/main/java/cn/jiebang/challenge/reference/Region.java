@@ -1,0 +1,8 @@
+package cn.jiebang.challenge.reference;
+
+public enum Region {
+    BEIJING,
+    TIANJIN,
+    HEBEI,
+    OTHER
+}
