@@ -1,8 +1,6 @@
 package cn.jiebang.challenge.application;
 
-import cn.jiebang.challenge.domain.Challenge;
 import cn.jiebang.challenge.domain.Challenges;
-import cn.jiebang.challenge.domain.Round;
 import cn.jiebang.challenge.domain.Rounds;
 import cn.jiebang.messaging.DueRows;
 import cn.jiebang.messaging.Outbox;

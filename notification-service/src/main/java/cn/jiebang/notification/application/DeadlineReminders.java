@@ -27,7 +27,7 @@ import java.util.Set;
 public class DeadlineReminders {
 
     /** Stands in the list of challenges to leave out when there are none: SQL has no empty {@code NOT IN ()}. */
-    static final String NO_CHALLENGE = "";
+    private static final String NO_CHALLENGE = "";
 
     private final WatchedChallenges challenges;
     private final Subscriptions subscriptions;
