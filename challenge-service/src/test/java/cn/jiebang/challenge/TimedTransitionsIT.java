@@ -62,6 +62,8 @@ class TimedTransitionsIT implements TestPropertyProvider {
         properties.putAll(Api.bootstrapAdmin());
         properties.put("jiebang.timed-transitions.interval", "50ms");
         properties.put("jiebang.timed-transitions.initial-delay", "0s");
+        properties.put("jiebang.due-rows.backoff", "200ms");
+        properties.put("jiebang.due-rows.max-backoff", "1s");
         return properties;
     }
 
@@ -261,5 +263,34 @@ class TimedTransitionsIT implements TestPropertyProvider {
                         "round 2 opens with the team that went on: " + second);
             }
         }
+    }
+
+    @Test
+    void aChallengeThatCannotCloseHoldsBackNoOtherAndClosesOnceItCan() {
+        start();
+        // installed first: an instance may reach the challenge as soon as its window ends
+        Sql.execute(db, "CREATE TRIGGER cannot_close BEFORE UPDATE ON challenge FOR EACH ROW BEGIN"
+                + " IF OLD.title LIKE '坏行 % 2' AND NEW.status = 'SCREENING' THEN"
+                + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'this challenge cannot close'; END IF; END");
+        String run = "坏行 " + UUID.randomUUID().toString().substring(0, 8);
+        List<String> ids = publishClosingAt(run, Instant.now().plus(4, ChronoUnit.SECONDS), 5,
+                Instant.now().plus(1, ChronoUnit.DAYS));
+        String poisoned = ids.get(2);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Sql.count(db, "SELECT COUNT(*) FROM challenge"
+                    + " WHERE status = 'SCREENING' AND title LIKE '" + run + "%'") == 4);
+            assertEquals("PUBLISHED", Sql.query(db, "SELECT status FROM challenge WHERE id = '" + poisoned + "'"));
+            assertEquals(0, closedEvents(List.of(poisoned)), "its state and its event rolled back together");
+        } finally {
+            Sql.execute(db, "DROP TRIGGER IF EXISTS cannot_close");
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> "SCREENING".equals(
+                Sql.query(db, "SELECT status FROM challenge WHERE id = '" + poisoned + "'")));
+        assertEquals(5, closedEvents(ids), "one bidding-closed event per challenge");
+    }
+
+    private long closedEvents(List<String> ids) {
+        return Sql.count(db, "SELECT COUNT(*) FROM outbox_message WHERE event_type = '" + ChallengeBiddingClosed.TYPE
+                + "' AND message_key IN ('" + String.join("','", ids) + "')");
     }
 }

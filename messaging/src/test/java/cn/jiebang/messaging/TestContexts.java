@@ -27,6 +27,7 @@ final class TestContexts {
         props.put("datasources.default.dialect", "MYSQL");
         props.put("datasources.default.maximum-pool-size", 6);
         props.put("flyway.datasources.default.enabled", true);
+        props.put("jiebang.schemas.shared.messaging", "classpath:db/messaging");
         props.put("kafka.bootstrap.servers", bootstrapServers);
         props.put("jiebang.outbox.relay.interval", "50ms");
         props.put("jiebang.outbox.relay.initial-delay", "0s");

@@ -36,6 +36,11 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -87,6 +92,7 @@ class NotificationChannelsIT implements TestPropertyProvider {
         properties.put("jiebang.deliveries.enabled", "false");
         properties.put("jiebang.deliveries.backoff", "100ms");
         properties.put("jiebang.deliveries.max-attempts", "5");
+        properties.put("jiebang.due-rows.backoff", "5s");
         // the webhook receivers of these tests listen on 127.0.0.1
         properties.put("jiebang.webhooks.allow-private-addresses", "true");
         return properties;
@@ -343,5 +349,95 @@ class NotificationChannelsIT implements TestPropertyProvider {
         }
         assertEquals(Map.of(lagging, 1L, done, 0L, replaced, 0L), reminded,
                 "only the judge with an unscored assignment, once; none for a closed round or a withdrawn assignment");
+    }
+
+    private long reminded(String challengeId) {
+        return Sql.count(db, "SELECT COUNT(*) FROM notification WHERE kind = 'DEADLINE_REMINDER'"
+                + " AND link = '/api/challenges/" + challengeId + "'");
+    }
+
+    @Test
+    void aReminderThatFailsHoldsBackNoOtherAndIsSentAfterItsBackoff() {
+        String field = uniqueField();
+        followerOf(field, UUID.randomUUID().toString(), UUID.randomUUID().toString(), "", "zh");
+        String failing = publish(field, Instant.now().plus(20, ChronoUnit.HOURS));
+        String other = publish(field, Instant.now().plus(21, ChronoUnit.HOURS));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Sql.count(db, "SELECT COUNT(*) FROM watched_challenge"
+                + " WHERE challenge_id IN ('" + failing + "', '" + other + "')") == 2);
+        Sql.execute(db, "CREATE TRIGGER cannot_remind BEFORE INSERT ON notification FOR EACH ROW BEGIN"
+                + " IF NEW.link = '/api/challenges/" + failing + "' THEN"
+                + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'this reminder cannot be written'; END IF; END");
+        try {
+            reminders.sendDue();
+            assertEquals(1, reminded(other), "reminded in the run in which the other challenge failed");
+            assertEquals(0, reminded(failing));
+            assertEquals(0, Sql.count(db, "SELECT COUNT(*) FROM deadline_reminder WHERE challenge_id = '" + failing + "'"),
+                    "its record rolled back with it");
+        } finally {
+            Sql.execute(db, "DROP TRIGGER IF EXISTS cannot_remind");
+        }
+        reminders.sendDue();
+        assertEquals(0, reminded(failing), "not tried again before its backoff has passed");
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            reminders.sendDue();
+            return reminded(failing) == 1;
+        });
+        assertEquals(1, reminded(other));
+    }
+
+    @Test
+    void aWebhookThatFailsHoldsBackNoOtherDeliveryAndNoRowIsLockedWhileAWebhookIsCalled() throws IOException {
+        String field = uniqueField();
+        String organization = UUID.randomUUID().toString();
+        String agency = TestTokens.shared().token(UUID.randomUUID().toString(), organization, "AGENCY");
+        followerOf(field, UUID.randomUUID().toString(), organization, "", "zh");
+        List<String> seenDuringCall = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/down", exchange -> {
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        receiver.createContext("/up", exchange -> {
+            seenDuringCall.add(rowDuringCall(exchange.getRequestHeaders().getFirst("X-Jiebang-Delivery")));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+            for (String path : List.of("/down", "/up")) {
+                http.toBlocking().exchange(HttpRequest.POST("/api/webhooks", Map.of("url", base + path)).bearerAuth(agency));
+            }
+            publish(field, Instant.now().plus(30, ChronoUnit.DAYS));
+            await().atMost(Duration.ofSeconds(60)).until(() -> deliveries("organization_id = '" + organization
+                    + "' AND channel = 'WEBHOOK'") == 2);
+
+            dispatcher.dispatchDue();
+            assertEquals(1, deliveries("organization_id = '" + organization + "' AND status = 'PENDING'"
+                    + " AND attempts >= 1 AND last_error LIKE '%500%'"));
+            assertEquals(1, deliveries("organization_id = '" + organization + "' AND status = 'SENT'"),
+                    "sent in the same run as the failed one");
+            assertEquals(List.of("SENDING, not locked"), seenDuringCall,
+                    "the claim was committed before the call, and no transaction held the row during it");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    /** The delivery's row as another connection finds it while the webhook is being called. */
+    private String rowDuringCall(String deliveryId) {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            c.setAutoCommit(false);
+            try (PreparedStatement lock = c.prepareStatement("SELECT status FROM delivery WHERE id = ? FOR UPDATE NOWAIT")) {
+                lock.setString(1, deliveryId);
+                try (ResultSet row = lock.executeQuery()) {
+                    return row.next() ? row.getString(1) + ", not locked" : "no row";
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            return "locked: " + e.getMessage();
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.micronaut.data.repository.GenericRepository;
 import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,20 +20,23 @@ public interface Challenges extends GenericRepository<Challenge, String>, JpaSpe
 
     Optional<Challenge> findById(String id);
 
-    /** Published challenges whose window has ended, locked for this transaction; rows other instances hold are skipped. */
+    /**
+     * The first published challenge whose window has ended and which is not in {@code skipped}, locked for this
+     * transaction; rows other instances hold are skipped.
+     */
     @Query(value = "SELECT * FROM challenge WHERE status = 'PUBLISHED' AND bid_closes_at <= :now"
-            + " ORDER BY bid_closes_at LIMIT :limit FOR UPDATE SKIP LOCKED", nativeQuery = true)
-    List<Challenge> claimDueForClosing(Instant now, int limit);
+            + " AND id NOT IN (:skipped) ORDER BY bid_closes_at LIMIT 1 FOR UPDATE SKIP LOCKED", nativeQuery = true)
+    Optional<Challenge> claimDueForClosing(Instant now, Collection<String> skipped);
 
     /**
-     * Challenges in screening whose screening is complete with bids in, whose round 1 is due and has its panel,
-     * locked for this transaction; rows other instances hold are skipped.
+     * The first challenge in screening whose screening is complete with bids in, whose round 1 is due and has its
+     * panel, and which is not in {@code skipped}, locked for this transaction; rows other instances hold are skipped.
      */
     @Query(value = "SELECT c.* FROM challenge c JOIN challenge_round r ON r.challenge_id = c.id AND r.round_index = 1"
             + " WHERE c.status = 'SCREENING' AND c.screening_completed_at IS NOT NULL AND c.screened_in > 0"
             + " AND r.status = 'PENDING' AND r.opens_at <= :now AND JSON_LENGTH(r.judge_ids) > 0"
-            + " ORDER BY r.opens_at LIMIT :limit FOR UPDATE SKIP LOCKED", nativeQuery = true)
-    List<Challenge> claimDueForFirstRound(Instant now, int limit);
+            + " AND c.id NOT IN (:skipped) ORDER BY r.opens_at LIMIT 1 FOR UPDATE SKIP LOCKED", nativeQuery = true)
+    Optional<Challenge> claimDueForFirstRound(Instant now, Collection<String> skipped);
 
     default Challenge require(String id) {
         return findById(id).orElseThrow(() -> new ChallengeNotFound(id));

@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,30 +24,31 @@ public interface Rounds extends GenericRepository<Round, Long> {
     void deleteByChallengeId(String challengeId);
 
     /**
-     * Open rounds of challenges still in evaluation whose window ended and whose scores are complete, locked;
-     * others' rows skipped. A cancelled challenge's rounds stay where they were.
+     * The first open round, not in {@code skipped}, of a challenge still in evaluation whose window ended and whose
+     * scores are complete, locked; others' rows skipped. A cancelled challenge's rounds stay where they were.
      */
     @Query(value = "SELECT r.* FROM challenge_round r JOIN challenge c ON c.id = r.challenge_id"
             + " WHERE r.status = 'OPEN' AND r.closes_at <= :now AND r.scores_completed_at IS NOT NULL"
-            + " AND c.status = 'IN_EVALUATION' ORDER BY r.closes_at LIMIT :limit FOR UPDATE SKIP LOCKED",
+            + " AND c.status = 'IN_EVALUATION' AND r.id NOT IN (:skipped)"
+            + " ORDER BY r.closes_at LIMIT 1 FOR UPDATE SKIP LOCKED",
             nativeQuery = true)
-    List<Round> claimDueForClosing(Instant now, int limit);
+    Optional<Round> claimDueForClosing(Instant now, Collection<Long> skipped);
 
-    /** Announced rounds whose 公示 ended with no objection open, locked; others' rows skipped. */
+    /** The first announced round, not in {@code skipped}, whose 公示 ended with no objection open, locked; others' rows skipped. */
     @Query(value = "SELECT r.* FROM challenge_round r JOIN challenge c ON c.id = r.challenge_id"
             + " WHERE r.status = 'ANNOUNCED' AND r.publicity_ends_at <= :now AND c.status = 'IN_EVALUATION'"
             + " AND NOT EXISTS (SELECT 1 FROM objection o WHERE o.challenge_id = r.challenge_id"
             + " AND o.round_index = r.round_index AND o.status = 'OPEN')"
-            + " ORDER BY r.publicity_ends_at LIMIT :limit FOR UPDATE SKIP LOCKED", nativeQuery = true)
-    List<Round> claimDueForFinalizing(Instant now, int limit);
+            + " AND r.id NOT IN (:skipped) ORDER BY r.publicity_ends_at LIMIT 1 FOR UPDATE SKIP LOCKED", nativeQuery = true)
+    Optional<Round> claimDueForFinalizing(Instant now, Collection<Long> skipped);
 
-    /** Pending rounds after a finalized one, due and with a panel, locked; others' rows skipped. */
+    /** The first pending round, not in {@code skipped}, after a finalized one, due and with a panel, locked; others' rows skipped. */
     @Query(value = "SELECT r.* FROM challenge_round r JOIN challenge_round p ON p.challenge_id = r.challenge_id"
             + " AND p.round_index = r.round_index - 1 JOIN challenge c ON c.id = r.challenge_id"
             + " WHERE r.status = 'PENDING' AND r.round_index > 1 AND p.status = 'FINALIZED'"
             + " AND c.status = 'IN_EVALUATION' AND r.opens_at <= :now AND JSON_LENGTH(r.judge_ids) > 0"
-            + " ORDER BY r.opens_at LIMIT :limit FOR UPDATE SKIP LOCKED", nativeQuery = true)
-    List<Round> claimDueForOpening(Instant now, int limit);
+            + " AND r.id NOT IN (:skipped) ORDER BY r.opens_at LIMIT 1 FOR UPDATE SKIP LOCKED", nativeQuery = true)
+    Optional<Round> claimDueForOpening(Instant now, Collection<Long> skipped);
 
     /** The round, locked until the transaction ends (an objection against the finalizing job). */
     @Query(value = "SELECT * FROM challenge_round WHERE challenge_id = :challengeId AND round_index = :roundIndex"

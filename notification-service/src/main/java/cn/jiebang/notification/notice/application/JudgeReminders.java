@@ -4,11 +4,11 @@ import cn.jiebang.events.AssignmentScored;
 import cn.jiebang.events.JudgesAssigned;
 import cn.jiebang.events.RoundClosed;
 import cn.jiebang.events.RoundOpened;
+import cn.jiebang.messaging.DueRows;
 import cn.jiebang.notification.inbox.domain.NotificationKind;
 import cn.jiebang.notification.notice.domain.JudgingRound;
 import cn.jiebang.notification.notice.domain.JudgingRounds;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
 
@@ -27,13 +28,18 @@ import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATO
 @Singleton
 public class JudgeReminders {
 
+    /** Stands in the list of rounds to leave out when there are none: SQL has no empty {@code NOT IN ()}. */
+    private static final String NO_ROUND = "";
+
     private final JudgingRounds rounds;
     private final Notifier notifier;
     private final Clock clock;
     private final Duration before;
+    private final DueRows dueRows;
 
     JudgeReminders(JudgingRounds rounds, Notifier notifier, Clock clock,
-                   @Value("${jiebang.reminders.judge-hours-before:24}") int hoursBefore) {
+                   @Value("${jiebang.reminders.judge-hours-before:24}") int hoursBefore, DueRows dueRows) {
+        this.dueRows = dueRows;
         this.rounds = rounds;
         this.notifier = notifier;
         this.clock = clock;
@@ -63,25 +69,25 @@ public class JudgeReminders {
         rounds.scored(e.assignmentId());
     }
 
-    /** Returns how many judges it reminded. */
-    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    /** Returns how many rounds it reminded judges of, one round per transaction ({@link DueRows}). */
     public int sendDue() {
-        Instant now = clock.instant();
-        int sent = 0;
-        for (JudgingRound round : rounds.claimClosingBetween(now, now.plus(before))) {
-            String challengeId = round.key().challengeId();
-            int index = round.key().roundIndex();
-            List<String> judges = rounds.judgesWithUnscored(challengeId, index);
-            for (String judge : judges) {
-                if (rounds.remind(challengeId, index, judge, round.closesAt(), now) == 0) {
-                    continue;
-                }
+        return dueRows.drain("judge reminders", (Set<String> skipped) -> {
+            Instant now = clock.instant();
+            return rounds.claimUnreminded(now, now.plus(before), skipped.isEmpty() ? List.of(NO_ROUND) : skipped)
+                    .map(round -> DueRows.change(round.key().challengeId() + "/" + round.key().roundIndex(),
+                            () -> remind(round, now)));
+        });
+    }
+
+    private void remind(JudgingRound round, Instant now) {
+        String challengeId = round.key().challengeId();
+        int index = round.key().roundIndex();
+        for (String judge : rounds.judgesWithUnscored(challengeId, index)) {
+            if (rounds.remind(challengeId, index, judge, round.closesAt(), now) == 1) {
                 notifier.tell(List.of(judge), NotificationKind.SCORING_REMINDER,
                         Notifier.Text.of("scoring-reminder", round.name(), index, round.closesAt()), "/api/judging/assignments",
                         "judge-reminder:" + challengeId + ":" + index + ":" + round.closesAt().toEpochMilli());
-                sent++;
             }
         }
-        return sent;
     }
 }

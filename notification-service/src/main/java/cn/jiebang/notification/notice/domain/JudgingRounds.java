@@ -6,7 +6,9 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** Open rounds, judges' assignments and the reminders sent (tables judging_round, judge_assignment, judge_reminder). */
 @JdbcRepository(dialect = Dialect.MYSQL)
@@ -30,10 +32,18 @@ public interface JudgingRounds extends GenericRepository<JudgingRound, JudgingRo
     @Query(value = "UPDATE judge_assignment SET scored = TRUE WHERE assignment_id = :assignmentId", nativeQuery = true)
     void scored(String assignmentId);
 
-    /** Open rounds closing before {@code until}, locked; rows another instance holds are skipped. */
-    @Query(value = "SELECT * FROM judging_round WHERE closed = FALSE AND closes_at > :now AND closes_at <= :until"
-            + " ORDER BY closes_at LIMIT 100 FOR UPDATE SKIP LOCKED", nativeQuery = true)
-    List<JudgingRound> claimClosingBetween(Instant now, Instant until);
+    /**
+     * The first open round, not in {@code skipped} ({@code challengeId/roundIndex}), closing after {@code now} and
+     * by {@code until}, with an active unscored assignment whose judge has had no reminder for this closing time,
+     * locked; rows another instance holds are skipped.
+     */
+    @Query(value = "SELECT jr.* FROM judging_round jr WHERE jr.closed = FALSE AND jr.closes_at > :now"
+            + " AND jr.closes_at <= :until AND EXISTS (SELECT 1 FROM judge_assignment a WHERE a.challenge_id = jr.challenge_id"
+            + " AND a.round_index = jr.round_index AND a.active AND NOT a.scored AND NOT EXISTS (SELECT 1 FROM judge_reminder m"
+            + " WHERE m.challenge_id = a.challenge_id AND m.round_index = a.round_index AND m.judge_id = a.judge_id"
+            + " AND m.closes_at = jr.closes_at)) AND CONCAT(jr.challenge_id, '/', jr.round_index) NOT IN (:skipped)"
+            + " ORDER BY jr.closes_at LIMIT 1 FOR UPDATE SKIP LOCKED", nativeQuery = true)
+    Optional<JudgingRound> claimUnreminded(Instant now, Instant until, Collection<String> skipped);
 
     @Query(value = "SELECT DISTINCT judge_id FROM judge_assignment WHERE challenge_id = :challengeId"
             + " AND round_index = :roundIndex AND active AND NOT scored ORDER BY judge_id", nativeQuery = true)
