@@ -57,6 +57,11 @@ public class BidQueries {
     public record Download(Attachment attachment, byte[] bytes) {
     }
 
+    /** A published challenge with its bid window; an unknown one is {@code challenge-not-found}. */
+    public BiddingChallenge challenge(String challengeId) {
+        return challenges.require(challengeId);
+    }
+
     public BidRead withCurrentVersion(Bid bid) {
         return new BidRead(bid, versions.currentOf(bid));
     }

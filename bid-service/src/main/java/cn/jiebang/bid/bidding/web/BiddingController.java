@@ -1,7 +1,7 @@
 package cn.jiebang.bid.bidding.web;
 
+import cn.jiebang.bid.bidding.application.BidQueries;
 import cn.jiebang.bid.challenge.domain.BiddingChallenge;
-import cn.jiebang.bid.challenge.domain.BiddingChallenges;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -22,11 +22,11 @@ import java.time.Instant;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class BiddingController {
 
-    private final BiddingChallenges challenges;
+    private final BidQueries queries;
     private final Clock clock;
 
-    BiddingController(BiddingChallenges challenges, Clock clock) {
-        this.challenges = challenges;
+    BiddingController(BidQueries queries, Clock clock) {
+        this.queries = queries;
         this.clock = clock;
     }
 
@@ -43,7 +43,7 @@ class BiddingController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/{id}/bidding")
     BiddingStatus bidding(@PathVariable String id) {
-        BiddingChallenge challenge = challenges.require(id);
+        BiddingChallenge challenge = queries.challenge(id);
         Instant now = clock.instant();
         return new BiddingStatus(challenge.getChallengeId(), challenge.getTitle(), challenge.isOpenAt(now),
                 challenge.getBidOpensAt(), challenge.getBidClosesAt(), challenge.isCancelled(), now);

@@ -1,0 +1,20 @@
+package cn.jiebang.bid;
+
+import cn.jiebang.testing.ArchitectureRules;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.stream.Stream;
+
+class ArchitectureTest {
+
+    private static final String ROOT = "cn.jiebang.bid";
+
+    @TestFactory
+    Stream<DynamicTest> keepsThePackageLayout() {
+        JavaClasses classes = ArchitectureRules.productionClasses(ROOT);
+        return ArchitectureRules.all(ROOT).stream()
+                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
+    }
+}
