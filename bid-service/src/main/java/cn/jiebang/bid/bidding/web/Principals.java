@@ -8,16 +8,16 @@ import io.micronaut.security.authentication.Authentication;
 import java.util.Set;
 
 /** Who calls, from the token, in the terms the application and the domain use. */
-final class Principals {
+public final class Principals {
 
     private Principals() {
     }
 
-    static Caller caller(Authentication authentication) {
+    public static Caller caller(Authentication authentication) {
         return new Caller(authentication.getName(), Callers.organizationOf(authentication));
     }
 
-    static Reader reader(Authentication authentication) {
+    public static Reader reader(Authentication authentication) {
         return new Reader(authentication.getName(), Callers.organizationOf(authentication),
                 Set.copyOf(authentication.getRoles()));
     }

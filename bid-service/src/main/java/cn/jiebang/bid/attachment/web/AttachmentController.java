@@ -1,6 +1,6 @@
-package cn.jiebang.bid.bidding.web;
+package cn.jiebang.bid.attachment.web;
 
-import cn.jiebang.bid.bidding.application.AttachmentUploads;
+import cn.jiebang.bid.attachment.application.AttachmentUploads;
 import cn.jiebang.bid.bidding.application.BidQueries;
 import cn.jiebang.bid.bidding.domain.Attachment;
 import io.micronaut.http.HttpResponse;

@@ -1,4 +1,4 @@
-package cn.jiebang.bid.bidding.application;
+package cn.jiebang.bid.attachment.application;
 
 import cn.jiebang.bid.bidding.application.BidSubmission.Caller;
 import cn.jiebang.bid.bidding.domain.Attachment;
