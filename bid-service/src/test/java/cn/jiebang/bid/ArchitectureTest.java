@@ -14,7 +14,7 @@ class ArchitectureTest {
     @TestFactory
     Stream<DynamicTest> keepsThePackageLayout() {
         JavaClasses classes = ArchitectureRules.productionClasses(ROOT);
-        return ArchitectureRules.all(ROOT).stream()
+        return Stream.concat(ArchitectureRules.all(ROOT).stream(), Stream.of(ArchitectureRules.noFeatureCycles(ROOT)))
                 .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
     }
 }

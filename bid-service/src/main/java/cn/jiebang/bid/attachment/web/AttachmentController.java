@@ -1,7 +1,7 @@
 package cn.jiebang.bid.attachment.web;
 
+import cn.jiebang.bid.attachment.application.AttachmentDownloads;
 import cn.jiebang.bid.attachment.application.AttachmentUploads;
-import cn.jiebang.bid.bidding.application.BidQueries;
 import cn.jiebang.bid.bidding.domain.Attachment;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -39,11 +39,11 @@ import static cn.jiebang.bid.bidding.web.Principals.reader;
 class AttachmentController {
 
     private final AttachmentUploads uploads;
-    private final BidQueries queries;
+    private final AttachmentDownloads downloads;
 
-    AttachmentController(AttachmentUploads uploads, BidQueries queries) {
+    AttachmentController(AttachmentUploads uploads, AttachmentDownloads downloads) {
         this.uploads = uploads;
-        this.queries = queries;
+        this.downloads = downloads;
     }
 
     @Serdeable
@@ -88,7 +88,7 @@ class AttachmentController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/attachments/{id}")
     HttpResponse<byte[]> download(@PathVariable String id, Authentication caller) {
-        BidQueries.Download download = queries.download(reader(caller), id);
+        AttachmentDownloads.Download download = downloads.download(reader(caller), id);
         Attachment attachment = download.attachment();
         return HttpResponse.ok(download.bytes()).contentType(attachment.contentType())
                 .header("Content-Disposition", "attachment; filename*=UTF-8''"

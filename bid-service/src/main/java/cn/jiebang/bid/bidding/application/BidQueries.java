@@ -1,8 +1,5 @@
 package cn.jiebang.bid.bidding.application;
 
-import cn.jiebang.bid.bidding.domain.Attachment;
-import cn.jiebang.bid.bidding.domain.AttachmentStore;
-import cn.jiebang.bid.bidding.domain.Attachments;
 import cn.jiebang.bid.bidding.domain.Bid;
 import cn.jiebang.bid.bidding.domain.BidProblems;
 import cn.jiebang.bid.bidding.domain.BidVersion;
@@ -13,7 +10,6 @@ import cn.jiebang.bid.bidding.domain.Sealing;
 import cn.jiebang.bid.challenge.domain.BiddingChallenge;
 import cn.jiebang.bid.challenge.domain.BiddingChallenges;
 import cn.jiebang.bid.challenge.domain.ChallengeNotOpenForBids;
-import cn.jiebang.bid.judging.application.JudgingQueries;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -24,8 +20,8 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Reading bids, their versions and their files, each as {@link Sealing} allows: a refusal that must not reveal
- * anything is the answer to an unknown id, word for word.
+ * Reading bids and their versions, each as {@link Sealing} allows: a refusal that must not reveal anything is the
+ * answer to an unknown id, word for word.
  */
 @Singleton
 public class BidQueries {
@@ -33,28 +29,17 @@ public class BidQueries {
     private final Bids bids;
     private final BidVersions versions;
     private final BiddingChallenges challenges;
-    private final Attachments attachments;
-    private final AttachmentStore store;
-    private final JudgingQueries judging;
     private final Clock clock;
 
-    BidQueries(Bids bids, BidVersions versions, BiddingChallenges challenges, Attachments attachments,
-               AttachmentStore store, JudgingQueries judging, Clock clock) {
+    BidQueries(Bids bids, BidVersions versions, BiddingChallenges challenges, Clock clock) {
         this.bids = bids;
         this.versions = versions;
         this.challenges = challenges;
-        this.attachments = attachments;
-        this.store = store;
-        this.judging = judging;
         this.clock = clock;
     }
 
     /** A bid with the version it points at. */
     public record BidRead(Bid bid, BidVersion current) {
-    }
-
-    /** A file and its bytes. */
-    public record Download(Attachment attachment, byte[] bytes) {
     }
 
     /** A published challenge with its bid window; an unknown one is {@code challenge-not-found}. */
@@ -100,18 +85,5 @@ public class BidQueries {
         Sealing.ofBidsOf(challenge, reader, clock.instant())
                 .require(challenge, () -> new ChallengeNotOpenForBids(challengeId));
         return bids.findByChallengeIdOrderByCreatedAt(challengeId).stream().map(this::withCurrentVersion).toList();
-    }
-
-    public Download download(Reader reader, String attachmentId) {
-        Attachment attachment = attachments.findById(attachmentId).orElseThrow(() -> noAttachment(attachmentId));
-        BiddingChallenge challenge = challenges.findById(attachment.challengeId()).orElse(null);
-        Sealing.ofAttachment(reader, attachment, () -> judging.judgeMaySee(reader.userId(), attachmentId), challenge,
-                clock.instant()).require(challenge, () -> noAttachment(attachmentId));
-        return new Download(attachment, store.get(attachmentId).orElseThrow(() -> noAttachment(attachmentId)));
-    }
-
-    /** An attachment the reader may not read gets the answer of an unknown one. */
-    private static BidProblems.BidNotFound noAttachment(String id) {
-        return new BidProblems.BidNotFound("attachment " + id);
     }
 }
