@@ -2,12 +2,12 @@ package cn.jiebang.notification;
 
 import cn.jiebang.testing.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.util.stream.Stream;
 
+/** The service keeps the package layout of docs/architecture.md, "Packages inside a service". */
 class ArchitectureTest {
 
     private static final String ROOT = "cn.jiebang.notification";

@@ -61,6 +61,7 @@ public final class ArchitectureRules {
     }
 
     public static List<ArchRule> all(String rootPackage) {
-        return List.of(noPackageCycles(rootPackage), domainStaysPure(), controllersUseTheApplicationLayer());
+        return List.of(noPackageCycles(rootPackage), noFeatureCycles(rootPackage), domainStaysPure(),
+                controllersUseTheApplicationLayer());
     }
 }
