@@ -92,7 +92,7 @@ class NotificationAccessIT implements TestPropertyProvider {
                 Map.of("url", "http://127.0.0.1:9/hook")).bearerAuth(callers.get("AGENCY")), Map.class).get("id");
         // the TEAM user of organization A is the only one it belongs to
         String notificationOfTeam = notifications.save(Notification.to("team-" + ORG_A, NotificationKind.BID_RECEIPT,
-                "回执", "已收到申报", "/api/bids/x", UUID.randomUUID().toString(), Instant.now())).id();
+                "回执", "已收到申报", "/api/bids/x", UUID.randomUUID().toString(), Instant.now())).getId();
         Map<String, Integer> agenciesAndTeams = with(with(with(with(signedIn(403), "AGENCY", 200),
                 "AGENCY of another organization", 200), "TEAM", 200), "TEAM of another organization", 200);
         AccessMatrix matrix = new AccessMatrix(http, callers)

@@ -32,22 +32,26 @@ class DeliveryClaims {
     /** The next due delivery, now SENDING: committed before anything is sent. */
     @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public Optional<Delivery> claimNext(Instant now, Duration grace) {
-        return deliveries.claimDue(now, 1).stream().findFirst().map(due -> deliveries.update(due.sending(now, grace)));
+        return deliveries.claimDue(now, 1).stream().findFirst().map(due -> {
+            due.sending(now, grace);
+            return deliveries.update(due);
+        });
     }
 
     /**
-     * Records how the attempt {@code claimed} ended, unless the delivery was taken back meanwhile (the attempt
-     * outlasted its grace period and another run decided for it): then this outcome is dropped, and says so.
+     * Records how the attempt ended ({@code outcome}: the claimed delivery, now sent or failed), unless the
+     * delivery was taken back meanwhile (the attempt outlasted its grace period and another run decided for it):
+     * then this outcome is dropped, and says so.
      */
     @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
-    public void record(Delivery claimed, Delivery outcome) {
-        Optional<Delivery> current = deliveries.lock(claimed.id());
-        if (current.isPresent() && current.get().status() == Delivery.Status.SENDING
-                && current.get().attempts() == claimed.attempts()) {
+    public void record(Delivery outcome) {
+        Optional<Delivery> current = deliveries.lock(outcome.getId());
+        if (current.isPresent() && current.get().getStatus() == Delivery.Status.SENDING
+                && current.get().getAttempts() == outcome.getAttempts()) {
             deliveries.update(outcome);
         } else {
             LOG.warn("delivery {}: attempt {} ended ({}) after it had been given up for lost; not recorded",
-                    claimed.id(), claimed.attempts(), outcome.status());
+                    outcome.getId(), outcome.getAttempts(), outcome.getStatus());
         }
     }
 
@@ -55,7 +59,10 @@ class DeliveryClaims {
     @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public List<Delivery> takeBackLeftSending(Instant now, int limit) {
         return deliveries.claimLeftSending(now, limit).stream()
-                .map(left -> deliveries.update(left.leftSending(now)))
+                .map(left -> {
+                    left.leftSending(now);
+                    return deliveries.update(left);
+                })
                 .toList();
     }
 }

@@ -48,8 +48,8 @@ public class DeliveryDispatcher {
     public int dispatchDue() {
         for (Delivery left : claims.takeBackLeftSending(clock.instant(), BATCH)) {
             LOG.warn("delivery {} over {}: attempt {} started {} never ended, a crash between sending and recording;"
-                            + " possibly sent, so {}", left.id(), left.channel(), left.attempts(), left.lastAttemptAt(),
-                    left.status() == Delivery.Status.PENDING ? "sending it once more, with the same id"
+                            + " possibly sent, so {}", left.getId(), left.getChannel(), left.getAttempts(), left.getLastAttemptAt(),
+                    left.getStatus() == Delivery.Status.PENDING ? "sending it once more, with the same id"
                             : "not sending it again (FAILED)");
         }
         int attempted = 0;
@@ -65,17 +65,16 @@ public class DeliveryDispatcher {
     }
 
     private void send(Delivery delivery) {
-        Delivery outcome;
         try {
-            channel(delivery.channel()).send(delivery);
-            outcome = delivery.sent(clock.instant());
+            channel(delivery.getChannel()).send(delivery);
+            delivery.sent(clock.instant());
         } catch (RuntimeException e) {
-            outcome = delivery.failed(e.toString(), clock.instant(), backoff, maxAttempts);
-            LOG.info("delivery {} over {} failed (attempt {}): {}", delivery.id(), delivery.channel(),
-                    delivery.attempts(), e.toString());
+            delivery.failed(e.toString(), clock.instant(), backoff, maxAttempts);
+            LOG.info("delivery {} over {} failed (attempt {}): {}", delivery.getId(), delivery.getChannel(),
+                    delivery.getAttempts(), e.toString());
         }
         // should this fail too, the delivery stays SENDING and is taken back after the grace period
-        claims.record(delivery, outcome);
+        claims.record(delivery);
     }
 
     private DeliveryChannel channel(Delivery.Channel channel) {

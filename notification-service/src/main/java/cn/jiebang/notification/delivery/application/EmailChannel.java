@@ -38,13 +38,13 @@ class EmailChannel implements DeliveryChannel {
 
     @Override
     public void send(Delivery delivery) {
-        String userId = Delivery.userOf(delivery.target());
+        String userId = Delivery.userOf(delivery.getTarget());
         String address = recipients.findById(userId).map(Recipient::email).filter(e -> !e.isBlank())
                 .orElseThrow(() -> new IllegalStateException("no e-mail address known for user " + userId + " yet"));
-        sender.send(Email.builder().to(address).subject(delivery.subject()).body(delivery.body()), message -> {
+        sender.send(Email.builder().to(address).subject(delivery.getSubject()).body(delivery.getBody()), message -> {
             try {
-                message.setHeader("X-Jiebang-Delivery", delivery.id());
-                message.setHeader("Message-ID", messageId(delivery.id()));
+                message.setHeader("X-Jiebang-Delivery", delivery.getId());
+                message.setHeader("Message-ID", messageId(delivery.getId()));
             } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }

@@ -46,23 +46,23 @@ class WebhookChannel implements DeliveryChannel {
 
     @Override
     public void send(Delivery delivery) {
-        Webhook webhook = webhooks.findById(Delivery.webhookOf(delivery.target())).filter(Webhook::active)
+        Webhook webhook = webhooks.findById(Delivery.webhookOf(delivery.getTarget())).filter(Webhook::isActive)
                 .orElseThrow(() -> new IllegalStateException("the webhook was deactivated"));
         WebhookTargets.Target target;
         try {
-            target = targets.target(webhook.url());
+            target = targets.target(webhook.getUrl());
         } catch (WebhookTargets.NotAllowed e) {
             throw new IllegalStateException(e.getMessage());
         }
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json; charset=utf-8");
-        headers.put("X-Jiebang-Delivery", delivery.id());
+        headers.put("X-Jiebang-Delivery", delivery.getId());
         headers.put("X-Jiebang-Timestamp", timestamp);
-        headers.put("X-Jiebang-Signature", "sha256=" + sign(webhook.secret(), timestamp, delivery.payload()));
+        headers.put("X-Jiebang-Signature", "sha256=" + sign(webhook.getSecret(), timestamp, delivery.getPayload()));
         int status;
         try {
-            status = post.send(target, headers, delivery.payload().getBytes(StandardCharsets.UTF_8));
+            status = post.send(target, headers, delivery.getPayload().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("webhook unreachable: " + e, e);
         }

@@ -16,7 +16,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 
 /** An organization's webhooks: registered after the target is checked, listed, stopped, and their deliveries. */
 @Singleton
@@ -40,8 +39,8 @@ public class WebhookRegistrations {
     @Transactional
     public Webhook register(String organizationId, String url, @Nullable String secret) {
         targets.check(url);
-        return webhooks.save(new Webhook(UUID.randomUUID().toString(), organizationId, url,
-                secret != null ? secret : newSecret(), true, clock.instant()));
+        return webhooks.save(Webhook.register(organizationId, url, secret != null ? secret : newSecret(),
+                clock.instant()));
     }
 
     public List<Webhook> of(String organizationId) {
@@ -51,10 +50,10 @@ public class WebhookRegistrations {
     /** Nothing more is sent to it; its pending deliveries end FAILED when their turn comes. */
     @Transactional
     public Webhook deactivate(String organizationId, String id) {
-        Webhook webhook = webhooks.findById(id).filter(w -> w.organizationId().equals(organizationId))
+        Webhook webhook = webhooks.findById(id).filter(w -> w.getOrganizationId().equals(organizationId))
                 .orElseThrow(() -> new WebhookNotFound(id));
-        return webhooks.update(new Webhook(webhook.id(), webhook.organizationId(), webhook.url(),
-                webhook.secret(), false, webhook.createdAt()));
+        webhook.deactivate();
+        return webhooks.update(webhook);
     }
 
     public Page<Delivery> deliveries(String organizationId, int page, int size) {

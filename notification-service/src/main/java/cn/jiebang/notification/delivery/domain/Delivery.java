@@ -7,6 +7,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A notification to be sent over a channel to one target (a user's e-mail address, an organization's
@@ -20,16 +21,60 @@ import java.util.UUID;
  * receiver can recognise that resend.
  */
 @MappedEntity("delivery")
-public record Delivery(@Id String id, String sourceEventId, Channel channel, String target,
-                       @Nullable String organizationId, String notificationId, String subject, String body,
-                       String payload, Status status, int attempts, @Nullable Instant lastAttemptAt, int uncertainSends,
-                       Instant nextAttemptAt, @Nullable String lastError, Instant createdAt, @Nullable Instant sentAt) {
+public class Delivery {
 
     public enum Channel { EMAIL, WEBHOOK }
 
     public enum Status { PENDING, SENDING, SENT, FAILED }
 
     private static final String USER_PREFIX = "user:";
+
+    @Id
+    private final String id;
+    private final String sourceEventId;
+    private final Channel channel;
+    private final String target;
+    @Nullable
+    private final String organizationId;
+    private final String notificationId;
+    private final String subject;
+    private final String body;
+    private final String payload;
+    private Status status;
+    private int attempts;
+    @Nullable
+    private Instant lastAttemptAt;
+    private int uncertainSends;
+    private Instant nextAttemptAt;
+    @Nullable
+    private String lastError;
+    private final Instant createdAt;
+    @Nullable
+    private Instant sentAt;
+
+    /** Every column, for Micronaut Data and tests (ADR 0021); a new delivery is {@link #pending}. */
+    public Delivery(String id, String sourceEventId, Channel channel, String target, @Nullable String organizationId,
+                    String notificationId, String subject, String body, String payload, Status status, int attempts,
+                    @Nullable Instant lastAttemptAt, int uncertainSends, Instant nextAttemptAt,
+                    @Nullable String lastError, Instant createdAt, @Nullable Instant sentAt) {
+        this.id = id;
+        this.sourceEventId = sourceEventId;
+        this.channel = channel;
+        this.target = target;
+        this.organizationId = organizationId;
+        this.notificationId = notificationId;
+        this.subject = subject;
+        this.body = body;
+        this.payload = payload;
+        this.status = status;
+        this.attempts = attempts;
+        this.lastAttemptAt = lastAttemptAt;
+        this.uncertainSends = uncertainSends;
+        this.nextAttemptAt = nextAttemptAt;
+        this.lastError = lastError;
+        this.createdAt = createdAt;
+        this.sentAt = sentAt;
+    }
 
     /** An e-mail delivery's target: the user, whose address is looked up when it is sent. */
     public static String emailTarget(String userId) {
@@ -51,44 +96,44 @@ public record Delivery(@Id String id, String sourceEventId, Channel channel, Str
         return webhookTarget.substring(0, webhookTarget.indexOf('/'));
     }
 
+    /**
+     * A delivery due at once. Its payload is written for its id ({@code payloadFor}), which a webhook's JSON
+     * carries; an e-mail has none.
+     */
     public static Delivery pending(String sourceEventId, Channel channel, String target, @Nullable String organizationId,
-                                   String notificationId, String subject, String body, String payload, Instant now) {
-        return new Delivery(UUID.randomUUID().toString(), sourceEventId, channel, target, organizationId, notificationId,
-                subject, body, payload, Status.PENDING, 0, null, 0, now, null, now, null);
-    }
-
-    public Delivery withPayload(String newPayload) {
-        return new Delivery(id, sourceEventId, channel, target, organizationId, notificationId, subject, body, newPayload,
-                status, attempts, lastAttemptAt, uncertainSends, nextAttemptAt, lastError, createdAt, sentAt);
-    }
-
-    private Delivery with(Status newStatus, int newAttempts, @Nullable Instant newLastAttemptAt, int newUncertainSends,
-                          Instant newNextAttemptAt, @Nullable String newLastError, @Nullable Instant newSentAt) {
-        return new Delivery(id, sourceEventId, channel, target, organizationId, notificationId, subject, body, payload,
-                newStatus, newAttempts, newLastAttemptAt, newUncertainSends, newNextAttemptAt, newLastError, createdAt,
-                newSentAt);
+                                   String notificationId, String subject, String body,
+                                   Function<String, String> payloadFor, Instant now) {
+        String id = UUID.randomUUID().toString();
+        return new Delivery(id, sourceEventId, channel, target, organizationId, notificationId, subject, body,
+                payloadFor.apply(id), Status.PENDING, 0, null, 0, now, null, now, null);
     }
 
     /** An attempt starts: counted, and taken to be lost to a crash if it has not ended after {@code grace}. */
-    public Delivery sending(Instant now, Duration grace) {
-        if (status != Status.PENDING) {
-            throw new IllegalStateException("delivery " + id + " is " + status + ", not PENDING");
-        }
-        return with(Status.SENDING, attempts + 1, now, uncertainSends, now.plus(grace), lastError, null);
+    public void sending(Instant now, Duration grace) {
+        require(Status.PENDING);
+        status = Status.SENDING;
+        attempts++;
+        lastAttemptAt = now;
+        nextAttemptAt = now.plus(grace);
     }
 
-    public Delivery sent(Instant now) {
-        return with(Status.SENT, attempts, lastAttemptAt, uncertainSends, nextAttemptAt, null, now);
+    public void sent(Instant now) {
+        require(Status.SENDING);
+        status = Status.SENT;
+        lastError = null;
+        sentAt = now;
     }
 
     /** Another attempt after {@code base × 2^(attempts − 1)}, or FAILED once {@code maxAttempts} are used up. */
-    public Delivery failed(String error, Instant now, Duration base, int maxAttempts) {
-        String shortError = shorten(error);
+    public void failed(String error, Instant now, Duration base, int maxAttempts) {
+        require(Status.SENDING);
+        lastError = shorten(error);
         if (attempts >= maxAttempts) {
-            return with(Status.FAILED, attempts, lastAttemptAt, uncertainSends, nextAttemptAt, shortError, null);
+            status = Status.FAILED;
+            return;
         }
-        Instant next = now.plus(base.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20)));
-        return with(Status.PENDING, attempts, lastAttemptAt, uncertainSends, next, shortError, null);
+        status = Status.PENDING;
+        nextAttemptAt = now.plus(base.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20)));
     }
 
     /**
@@ -96,21 +141,101 @@ public record Delivery(@Id String id, String sourceEventId, Channel channel, Str
      * receiver had it. Sent once more at once; left SENDING a second time, it is FAILED rather than risk a
      * third copy.
      */
-    public Delivery leftSending(Instant now) {
-        if (status != Status.SENDING) {
-            throw new IllegalStateException("delivery " + id + " is " + status + ", not SENDING");
-        }
+    public void leftSending(Instant now) {
+        require(Status.SENDING);
         if (uncertainSends == 0) {
-            return with(Status.PENDING, attempts, lastAttemptAt, 1, now,
-                    shorten("attempt " + attempts + " of " + lastAttemptAt + " never ended (a crash?): possibly sent,"
-                            + " sent once more"), null);
+            status = Status.PENDING;
+            uncertainSends = 1;
+            nextAttemptAt = now;
+            lastError = shorten("attempt " + attempts + " of " + lastAttemptAt + " never ended (a crash?): possibly"
+                    + " sent, sent once more");
+            return;
         }
-        return with(Status.FAILED, attempts, lastAttemptAt, uncertainSends + 1, nextAttemptAt,
-                shorten("attempt " + attempts + " of " + lastAttemptAt + " never ended either: possibly sent, not sent"
-                        + " again"), null);
+        status = Status.FAILED;
+        uncertainSends++;
+        lastError = shorten("attempt " + attempts + " of " + lastAttemptAt + " never ended either: possibly sent, not"
+                + " sent again");
+    }
+
+    private void require(Status expected) {
+        if (status != expected) {
+            throw new IllegalStateException("delivery " + id + " is " + status + ", not " + expected);
+        }
     }
 
     private static String shorten(String error) {
         return error.length() > 1000 ? error.substring(0, 1000) : error;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getSourceEventId() {
+        return sourceEventId;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    @Nullable
+    public String getOrganizationId() {
+        return organizationId;
+    }
+
+    public String getNotificationId() {
+        return notificationId;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public String getPayload() {
+        return payload;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    @Nullable
+    public Instant getLastAttemptAt() {
+        return lastAttemptAt;
+    }
+
+    public int getUncertainSends() {
+        return uncertainSends;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    @Nullable
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    @Nullable
+    public Instant getSentAt() {
+        return sentAt;
     }
 }

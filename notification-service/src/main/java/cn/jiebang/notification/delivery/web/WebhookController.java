@@ -60,7 +60,7 @@ class WebhookController {
                        @Nullable String secret) {
 
         static WebhookView of(Webhook w, boolean showSecret) {
-            return new WebhookView(w.id(), w.url(), w.active(), w.createdAt(), showSecret ? w.secret() : null);
+            return new WebhookView(w.getId(), w.getUrl(), w.isActive(), w.getCreatedAt(), showSecret ? w.getSecret() : null);
         }
     }
 
@@ -70,8 +70,9 @@ class WebhookController {
                         @Nullable Instant nextAttemptAt) {
 
         static DeliveryView of(Delivery d) {
-            return new DeliveryView(d.id(), Delivery.webhookOf(d.target()), d.sourceEventId(), d.status(), d.attempts(), d.lastError(),
-                    d.createdAt(), d.sentAt(), d.status() == Delivery.Status.PENDING ? d.nextAttemptAt() : null);
+            return new DeliveryView(d.getId(), Delivery.webhookOf(d.getTarget()), d.getSourceEventId(), d.getStatus(),
+                    d.getAttempts(), d.getLastError(), d.getCreatedAt(), d.getSentAt(),
+                    d.getStatus() == Delivery.Status.PENDING ? d.getNextAttemptAt() : null);
         }
     }
 
@@ -90,7 +91,7 @@ class WebhookController {
     @Post
     HttpResponse<WebhookView> register(@Body @Valid Registration registration, Authentication caller) {
         Webhook webhook = registrations.register(Callers.organizationOf(caller), registration.url(), registration.secret());
-        return HttpResponse.created(WebhookView.of(webhook, true), URI.create("/api/webhooks/" + webhook.id()));
+        return HttpResponse.created(WebhookView.of(webhook, true), URI.create("/api/webhooks/" + webhook.getId()));
     }
 
     @Operation(summary = "The caller's organization's webhooks",

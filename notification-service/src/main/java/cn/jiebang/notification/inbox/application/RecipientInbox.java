@@ -36,9 +36,10 @@ public class RecipientInbox {
 
     @Transactional
     public Notification markRead(String recipient, String id) {
-        Notification notification = notifications.findById(id).filter(n -> n.recipient().equals(recipient))
+        Notification notification = notifications.findById(id).filter(n -> n.getRecipient().equals(recipient))
                 .orElseThrow(() -> new NotificationNotFound(id));
-        return notifications.update(notification.read(clock.instant()));
+        notification.read(clock.instant());
+        return notifications.update(notification);
     }
 
     @Transactional

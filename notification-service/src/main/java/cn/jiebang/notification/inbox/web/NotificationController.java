@@ -41,7 +41,8 @@ class NotificationController {
                             Instant createdAt, boolean read) {
 
         static NotificationView of(Notification n) {
-            return new NotificationView(n.id(), n.kind(), n.title(), n.body(), n.link(), n.createdAt(), n.readAt() != null);
+            return new NotificationView(n.getId(), n.getKind(), n.getTitle(), n.getBody(), n.getLink(), n.getCreatedAt(),
+                    n.isRead());
         }
     }
 

@@ -84,8 +84,8 @@ public class BidNotices {
     @Transactional(propagation = MANDATORY)
     public void on(ScreeningCompleted e, IncomingEvent envelope) {
         watched.findById(e.challengeId()).ifPresent(c -> notifier.tell(
-                recipients.withRoleIn(c.ownerOrganizationId(), "AGENCY"), NotificationKind.SCREENING_COMPLETED,
-                Text.of("screening-completed", c.title(), e.screenedIn(), e.screenedOut()),
+                recipients.withRoleIn(c.getOwnerOrganizationId(), "AGENCY"), NotificationKind.SCREENING_COMPLETED,
+                Text.of("screening-completed", c.getTitle(), e.screenedIn(), e.screenedOut()),
                 "/api/challenges/" + e.challengeId(), envelope.id()));
     }
 }

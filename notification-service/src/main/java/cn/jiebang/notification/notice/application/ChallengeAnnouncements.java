@@ -53,8 +53,8 @@ public class ChallengeAnnouncements {
 
     @Transactional(propagation = MANDATORY)
     public void on(ChallengePublished e, IncomingEvent envelope) {
-        watched.save(new WatchedChallenge(e.challengeId(), e.title(), e.technologyField(), e.region(),
-                e.ownerOrganizationId(), e.bidClosesAt(), false));
+        watched.save(WatchedChallenge.published(e.challengeId(), e.title(), e.technologyField(), e.region(),
+                e.ownerOrganizationId(), e.bidClosesAt()));
         notifier.tell(subscriptions.followersOf(e.technologyField(), e.region()), NotificationKind.CHALLENGE_PUBLISHED,
                 Text.of("challenge-published", e.title(), e.totalBudget(), e.bidClosesAt()), link(e.challengeId()),
                 envelope.id());
@@ -65,8 +65,10 @@ public class ChallengeAnnouncements {
         boolean extended = "DEADLINE_EXTENDED".equals(e.kind());
         Optional<WatchedChallenge> challenge = watched.findById(e.challengeId());
         if (extended) {
-            challenge.map(c -> new WatchedChallenge(c.challengeId(), c.title(), c.technologyField(), c.region(),
-                    c.ownerOrganizationId(), e.bidClosesAt(), c.cancelled())).ifPresent(watched::update);
+            challenge.ifPresent(c -> {
+                c.extendDeadline(e.bidClosesAt());
+                watched.update(c);
+            });
         }
         notifier.tell(followersAndBidders(challenge, e.challengeId()), NotificationKind.CHALLENGE_AMENDED,
                 Text.of(extended ? "challenge-amended.extended" : "challenge-amended.clarified", e.title(), e.text(),
@@ -77,8 +79,10 @@ public class ChallengeAnnouncements {
     @Transactional(propagation = MANDATORY)
     public void on(ChallengeCancelled e, IncomingEvent envelope) {
         Optional<WatchedChallenge> challenge = watched.findById(e.challengeId());
-        challenge.map(c -> new WatchedChallenge(c.challengeId(), c.title(), c.technologyField(), c.region(),
-                c.ownerOrganizationId(), c.bidClosesAt(), true)).ifPresent(watched::update);
+        challenge.ifPresent(c -> {
+            c.cancel();
+            watched.update(c);
+        });
         notifier.tell(followersAndBidders(challenge, e.challengeId()), NotificationKind.CHALLENGE_CANCELLED,
                 Text.of("challenge-cancelled", e.title(), e.reason()),
                 link(e.challengeId()), envelope.id());
@@ -110,7 +114,7 @@ public class ChallengeAnnouncements {
     }
 
     private List<String> followersAndBidders(Optional<WatchedChallenge> challenge, String challengeId) {
-        List<String> told = new ArrayList<>(challenge.map(c -> subscriptions.followersOf(c.technologyField(), c.region()))
+        List<String> told = new ArrayList<>(challenge.map(c -> subscriptions.followersOf(c.getTechnologyField(), c.getRegion()))
                 .orElse(List.of()));
         told.addAll(bidders.of(challengeId));
         return told;

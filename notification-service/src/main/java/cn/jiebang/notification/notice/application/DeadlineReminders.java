@@ -64,7 +64,7 @@ public class DeadlineReminders {
                 Instant now = clock.instant();
                 return challenges.claimUnreminded(now.plus(after), now.plus(until), hours,
                                 skipped.isEmpty() ? List.of(NO_CHALLENGE) : skipped)
-                        .map(c -> DueRows.change(c.challengeId(), () -> remind(c, hours, now)));
+                        .map(c -> DueRows.change(c.getChallengeId(), () -> remind(c, hours, now)));
             });
             shorter = hours;
         }
@@ -73,16 +73,17 @@ public class DeadlineReminders {
 
     /** Records the reminder, and the longer lead times as passed, and tells the followers once. */
     private void remind(WatchedChallenge c, int nearest, Instant now) {
-        boolean fresh = reminders.record(c.challengeId(), c.bidClosesAt(), nearest, now) == 1;
-        hoursBefore.stream().filter(h -> h > nearest).forEach(h -> reminders.record(c.challengeId(), c.bidClosesAt(), h, now));
+        boolean fresh = reminders.record(c.getChallengeId(), c.getBidClosesAt(), nearest, now) == 1;
+        hoursBefore.stream().filter(h -> h > nearest).forEach(h -> reminders.record(c.getChallengeId(), c.getBidClosesAt(), h, now));
         if (fresh) {
-            notifier.tell(subscriptions.followersOf(c.technologyField(), c.region()), NotificationKind.DEADLINE_REMINDER,
-                    reminder(c, now), "/api/challenges/" + c.challengeId(),
-                    "reminder:" + c.challengeId() + ":" + c.bidClosesAt().toEpochMilli() + ":" + nearest);
+            notifier.tell(subscriptions.followersOf(c.getTechnologyField(), c.getRegion()), NotificationKind.DEADLINE_REMINDER,
+                    reminder(c, now), "/api/challenges/" + c.getChallengeId(),
+                    "reminder:" + c.getChallengeId() + ":" + c.getBidClosesAt().toEpochMilli() + ":" + nearest);
         }
     }
 
     static Notifier.Text reminder(WatchedChallenge c, Instant now) {
-        return Notifier.Text.of("deadline-reminder", c.title(), Formats.hoursLeft(now, c.bidClosesAt()), c.bidClosesAt());
+        return Notifier.Text.of("deadline-reminder", c.getTitle(), Formats.hoursLeft(now, c.getBidClosesAt()),
+                c.getBidClosesAt());
     }
 }

@@ -101,19 +101,18 @@ public class Notifier {
             // a user whose account has not arrived yet is mailed once it has (the address is looked up at sending)
             if ((hasAddress || recipient.isEmpty()) && preferences.wantsEmail(userId, kind)) {
                 deliveries.save(Delivery.pending(sourceEventId, Delivery.Channel.EMAIL, Delivery.emailTarget(userId),
-                        recipient.map(Recipient::organizationId).orElse(null), notification.id(), title,
-                        body + "\n\n" + link, "", now));
+                        recipient.map(Recipient::organizationId).orElse(null), notification.getId(), title,
+                        body + "\n\n" + link, deliveryId -> "", now));
             }
             if (recipient.isEmpty()) {
                 continue;
             }
             Recipient r = recipient.get();
             for (Webhook webhook : webhooks.findByOrganizationIdAndActiveTrue(r.organizationId())) {
-                Delivery delivery = Delivery.pending(sourceEventId, Delivery.Channel.WEBHOOK,
-                        Delivery.webhookTarget(webhook.id(), userId), r.organizationId(), notification.id(), title, body,
-                        "", now);
-                deliveries.save(delivery.withPayload(json(new WebhookPayload(delivery.id(), sourceEventId, kind, userId,
-                        title, body, link, now))));
+                deliveries.save(Delivery.pending(sourceEventId, Delivery.Channel.WEBHOOK,
+                        Delivery.webhookTarget(webhook.getId(), userId), r.organizationId(), notification.getId(), title,
+                        body, deliveryId -> json(new WebhookPayload(deliveryId, sourceEventId, kind, userId, title, body,
+                                link, now)), now));
             }
         }
     }

@@ -17,22 +17,64 @@ class DeliveryTest {
     private static final Duration BACKOFF = Duration.ofSeconds(2);
 
     private static Delivery aDelivery() {
-        return Delivery.pending("event-1", Delivery.Channel.EMAIL, "user:u1", null, "n-1", "标题", "正文", "", T0);
+        return Delivery.pending("event-1", Delivery.Channel.EMAIL, "user:u1", null, "n-1", "标题", "正文", id -> "", T0);
+    }
+
+    private static Delivery sending() {
+        Delivery delivery = aDelivery();
+        delivery.sending(T0, GRACE);
+        return delivery;
+    }
+
+    @Test
+    void aNewDeliveryIsDueAtOnceWithItsPayloadWrittenForItsOwnId() {
+        Delivery delivery = Delivery.pending("event-1", Delivery.Channel.WEBHOOK, "w-1/u1", "org-1", "n-1", "标题",
+                "正文", id -> "{\"deliveryId\":\"" + id + "\"}", T0);
+        assertEquals(Delivery.Status.PENDING, delivery.getStatus());
+        assertEquals(T0, delivery.getNextAttemptAt());
+        assertEquals(0, delivery.getAttempts());
+        assertEquals("{\"deliveryId\":\"" + delivery.getId() + "\"}", delivery.getPayload());
     }
 
     @Test
     void anAttemptIsCountedWhenItStartsAndGivenUntilTheGracePeriodEnds() {
-        Delivery sending = aDelivery().sending(T0, GRACE);
-        assertEquals(Delivery.Status.SENDING, sending.status());
-        assertEquals(1, sending.attempts());
-        assertEquals(T0, sending.lastAttemptAt());
-        assertEquals(T0.plus(GRACE), sending.nextAttemptAt());
+        Delivery delivery = sending();
+        assertEquals(Delivery.Status.SENDING, delivery.getStatus());
+        assertEquals(1, delivery.getAttempts());
+        assertEquals(T0, delivery.getLastAttemptAt());
+        assertEquals(T0.plus(GRACE), delivery.getNextAttemptAt());
 
-        Delivery sent = sending.sent(T0.plusSeconds(1));
-        assertEquals(Delivery.Status.SENT, sent.status());
-        assertEquals(1, sent.attempts());
-        assertEquals(T0.plusSeconds(1), sent.sentAt());
-        assertThrows(IllegalStateException.class, () -> sending.sending(T0, GRACE), "already being sent");
+        delivery.sent(T0.plusSeconds(1));
+        assertEquals(Delivery.Status.SENT, delivery.getStatus());
+        assertEquals(1, delivery.getAttempts());
+        assertEquals(T0.plusSeconds(1), delivery.getSentAt());
+    }
+
+    @Test
+    void onlyAPendingDeliveryStartsAnAttempt() {
+        Delivery inFlight = sending();
+        assertThrows(IllegalStateException.class, () -> inFlight.sending(T0, GRACE), "already being sent");
+        assertEquals(1, inFlight.getAttempts(), "a refused attempt is not counted");
+
+        Delivery sent = sending();
+        sent.sent(T0);
+        assertThrows(IllegalStateException.class, () -> sent.sending(T0, GRACE));
+
+        Delivery failed = sending();
+        failed.failed("smtp down", T0, BACKOFF, 1);
+        assertThrows(IllegalStateException.class, () -> failed.sending(T0, GRACE));
+        assertEquals(Delivery.Status.FAILED, failed.getStatus());
+    }
+
+    @Test
+    void onlyADeliveryBeingSentEndsItsAttempt() {
+        Delivery pending = aDelivery();
+        assertThrows(IllegalStateException.class, () -> pending.sent(T0));
+        assertThrows(IllegalStateException.class, () -> pending.failed("smtp down", T0, BACKOFF, 3));
+        assertThrows(IllegalStateException.class, () -> pending.leftSending(T0));
+        assertEquals(Delivery.Status.PENDING, pending.getStatus());
+        assertNull(pending.getSentAt());
+        assertNull(pending.getLastError());
     }
 
     @Test
@@ -40,37 +82,51 @@ class DeliveryTest {
         Delivery d = aDelivery();
         Instant now = T0;
         for (int attempt = 1; attempt <= 2; attempt++) {
-            d = d.sending(now, GRACE).failed("smtp down", now, BACKOFF, 3);
-            assertEquals(Delivery.Status.PENDING, d.status());
-            assertEquals(now.plus(BACKOFF.multipliedBy(1L << (attempt - 1))), d.nextAttemptAt());
-            now = d.nextAttemptAt();
+            d.sending(now, GRACE);
+            d.failed("smtp down", now, BACKOFF, 3);
+            assertEquals(Delivery.Status.PENDING, d.getStatus());
+            assertEquals(now.plus(BACKOFF.multipliedBy(1L << (attempt - 1))), d.getNextAttemptAt());
+            now = d.getNextAttemptAt();
         }
-        d = d.sending(now, GRACE).failed("smtp down", now, BACKOFF, 3);
-        assertEquals(Delivery.Status.FAILED, d.status());
-        assertEquals(3, d.attempts());
-        assertEquals("smtp down", d.lastError());
+        d.sending(now, GRACE);
+        d.failed("smtp down", now, BACKOFF, 3);
+        assertEquals(Delivery.Status.FAILED, d.getStatus());
+        assertEquals(3, d.getAttempts());
+        assertEquals("smtp down", d.getLastError());
+    }
+
+    @Test
+    void anErrorIsKeptToAThousandCharacters() {
+        Delivery d = sending();
+        d.failed("x".repeat(1500), T0, BACKOFF, 3);
+        assertEquals(1000, d.getLastError().length());
     }
 
     @Test
     void aDeliveryLeftSendingIsSentOnceMoreAndFailedIfThatIsLostToo() {
-        Delivery left = aDelivery().sending(T0, GRACE);
         Instant later = T0.plus(GRACE).plusSeconds(1);
-
-        Delivery again = left.leftSending(later);
-        assertEquals(Delivery.Status.PENDING, again.status());
-        assertEquals(later, again.nextAttemptAt(), "at once");
-        assertEquals(1, again.uncertainSends());
-        assertTrue(again.lastError().contains("possibly sent"), again.lastError());
-
-        Delivery sentAgain = again.sending(later, GRACE).sent(later);
-        assertEquals(2, sentAgain.attempts());
-        assertEquals(1, sentAgain.uncertainSends(), "the record that it may have gone out twice stays");
-        assertNull(sentAgain.lastError());
-
-        Delivery lostTwice = again.sending(later, GRACE).leftSending(later.plus(GRACE).plusSeconds(1));
-        assertEquals(Delivery.Status.FAILED, lostTwice.status());
-        assertEquals(2, lostTwice.uncertainSends());
-        assertTrue(lostTwice.lastError().contains("not sent again"), lostTwice.lastError());
+        Delivery again = sending();
+        again.leftSending(later);
+        assertEquals(Delivery.Status.PENDING, again.getStatus());
+        assertEquals(later, again.getNextAttemptAt(), "at once");
+        assertEquals(1, again.getUncertainSends());
+        assertTrue(again.getLastError().contains("possibly sent"), again.getLastError());
         assertThrows(IllegalStateException.class, () -> again.leftSending(later), "only a SENDING delivery");
+
+        Delivery sentAgain = sending();
+        sentAgain.leftSending(later);
+        sentAgain.sending(later, GRACE);
+        sentAgain.sent(later);
+        assertEquals(2, sentAgain.getAttempts());
+        assertEquals(1, sentAgain.getUncertainSends(), "the record that it may have gone out twice stays");
+        assertNull(sentAgain.getLastError());
+
+        Delivery lostTwice = sending();
+        lostTwice.leftSending(later);
+        lostTwice.sending(later, GRACE);
+        lostTwice.leftSending(later.plus(GRACE).plusSeconds(1));
+        assertEquals(Delivery.Status.FAILED, lostTwice.getStatus());
+        assertEquals(2, lostTwice.getUncertainSends());
+        assertTrue(lostTwice.getLastError().contains("not sent again"), lostTwice.getLastError());
     }
 }

@@ -92,8 +92,8 @@ class NotificationTextsTest {
     void aDeadlineReminderRoundsTheHoursLeftToTheNearest() {
         Instant now = Instant.parse("2027-01-28T11:24:00Z");
         Instant deadline = now.plus(Duration.ofMinutes(71 * 60 + 36)); // 71.6 hours
-        Text reminder = DeadlineReminders.reminder(new WatchedChallenge("c", "量子传感", "AEROSPACE", "BEIJING", "org",
-                deadline, false), now);
+        Text reminder = DeadlineReminders.reminder(
+                WatchedChallenge.published("c", "量子传感", "AEROSPACE", "BEIJING", "org", deadline), now);
         assertEquals("距截止约 72 小时（2027-01-31 19:00:00 北京时间 (UTC+8)）", texts.write(reminder.body(), Locale.CHINESE));
         assertEquals("About 72 hours left, until 2027-01-31 19:00:00 Beijing time (UTC+8)",
                 texts.write(reminder.body(), Locale.ENGLISH));
