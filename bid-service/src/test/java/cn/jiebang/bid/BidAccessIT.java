@@ -1,28 +1,28 @@
 package cn.jiebang.bid;
 
+import cn.jiebang.bid.judging.domain.Assignment;
+import cn.jiebang.bid.judging.domain.Assignments;
 import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TestTokens;
-import cn.jiebang.bid.judging.Assignment;
-import cn.jiebang.bid.judging.Assignments;
 import cn.jiebang.events.OrganizationRegistered;
 import cn.jiebang.events.OrganizationUpdated;
-import cn.jiebang.events.UserRegistered;
 import cn.jiebang.events.Topics;
+import cn.jiebang.events.UserRegistered;
 import cn.jiebang.events.UserUpdated;
 import cn.jiebang.messaging.InboxListener;
-import cn.jiebang.testing.Published;
 import cn.jiebang.testing.AccessMatrix;
 import cn.jiebang.testing.Events;
 import cn.jiebang.testing.GatewayRouteTable;
+import cn.jiebang.testing.Published;
 import cn.jiebang.testing.ServiceDocs;
 import cn.jiebang.testing.Sql;
 import cn.jiebang.web.Routes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.Router;
@@ -41,9 +41,9 @@ import java.util.UUID;
 
 import static cn.jiebang.testing.AccessMatrix.ADMIN;
 import static cn.jiebang.testing.AccessMatrix.adminOnly;
+import static cn.jiebang.testing.AccessMatrix.everyone;
 import static cn.jiebang.testing.AccessMatrix.signedIn;
 import static cn.jiebang.testing.AccessMatrix.with;
-import static cn.jiebang.testing.AccessMatrix.everyone;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,6 +1,6 @@
 package cn.jiebang.bid;
 
-import cn.jiebang.bid.domain.BiddingChallenge;
+import cn.jiebang.bid.challenge.domain.BiddingChallenge;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -36,6 +36,15 @@ public final class ArchitectureRules {
                 .as("the packages of " + rootPackage + " are free of cycles");
     }
 
+    /**
+     * Coarser than {@link #noPackageCycles}: a feature ({@code cn.jiebang.bid.judging}, with all its layers) uses
+     * another only if that one does not use it back, through any layer.
+     */
+    public static ArchRule noFeatureCycles(String rootPackage) {
+        return slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles()
+                .as("the features of " + rootPackage + " are free of cycles");
+    }
+
     /** The domain knows nothing of HTTP, Kafka or the service's adapters, so its tests are plain JUnit. */
     public static ArchRule domainStaysPure() {
         return noClasses().that().resideInAPackage("..domain..")

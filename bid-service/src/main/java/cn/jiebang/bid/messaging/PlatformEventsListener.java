@@ -1,9 +1,9 @@
 package cn.jiebang.bid.messaging;
 
-import cn.jiebang.bid.application.AccountProjection;
-import cn.jiebang.bid.application.ChallengeProjection;
-import cn.jiebang.bid.application.Screening;
-import cn.jiebang.bid.judging.Judging;
+import cn.jiebang.bid.account.application.AccountProjection;
+import cn.jiebang.bid.challenge.application.ChallengeProjection;
+import cn.jiebang.bid.judging.application.Judging;
+import cn.jiebang.bid.screening.application.Screening;
 import cn.jiebang.events.EventCatalog;
 import cn.jiebang.events.Topics;
 import cn.jiebang.messaging.ConsumerOutages;

@@ -1,9 +1,0 @@
-package cn.jiebang.bid.domain;
-
-import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
-
-@JdbcRepository(dialect = Dialect.MYSQL)
-public interface KnownUsers extends CrudRepository<KnownUser, String> {
-}
