@@ -2,9 +2,6 @@ package cn.jiebang.challenge;
 
 import cn.jiebang.testing.RawHttp;
 import cn.jiebang.testing.Sql;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.json.JsonMapper;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,21 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class StrictRequestsIT extends ChallengeServiceIT {
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
-
     private String admin;
     private Api.Agency agency;
-    private RawHttp raw;
 
     private void signIn() {
         if (admin == null) {
             admin = api.adminToken();
             agency = api.newAgency(admin, "北京市科学技术委员会");
-            raw = new RawHttp(server.getURL().toString(), json);
         }
     }
 

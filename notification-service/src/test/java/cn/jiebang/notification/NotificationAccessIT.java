@@ -36,7 +36,6 @@ class NotificationAccessIT extends NotificationServiceIT {
 
     private static final String ORG_A = UUID.randomUUID().toString();
     private static final String ORG_B = UUID.randomUUID().toString();
-    private final TestTokens tokens = TestTokens.shared();
 
     @Inject
     Router router;

@@ -19,6 +19,8 @@ import static org.awaitility.Awaitility.await;
 /** A notification-service integration test: the service trusting the test tokens, sending to the test mail server. */
 abstract class NotificationServiceIT extends ServiceIT {
 
+    final TestTokens tokens = TestTokens.shared();
+
     @Override
     protected Map<String, String> serviceProperties() {
         Map<String, String> properties = new HashMap<>(Devstack.resourceServerProperties(db));
@@ -32,7 +34,7 @@ abstract class NotificationServiceIT extends ServiceIT {
                 Instant.now()));
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 Sql.count(db, "SELECT COUNT(*) FROM recipient WHERE user_id = '" + userId + "'") == 1);
-        String token = TestTokens.shared().token(userId, organization, "TEAM");
+        String token = tokens.token(userId, organization, "TEAM");
         http.toBlocking().exchange(HttpRequest.PUT("/api/subscriptions", Map.of("fields", List.of(field),
                 "regions", List.of())).bearerAuth(token));
         return token;

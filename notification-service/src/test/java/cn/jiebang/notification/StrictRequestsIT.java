@@ -1,12 +1,6 @@
 package cn.jiebang.notification;
 
-import cn.jiebang.devstack.TestTokens;
-import cn.jiebang.testing.RawHttp;
 import cn.jiebang.testing.Sql;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,21 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** notification-service refuses what is not exactly its API: unknown routes, other media types, loose JSON, endless pages. */
 class StrictRequestsIT extends NotificationServiceIT {
 
-    private final TestTokens tokens = TestTokens.shared();
     private final String organization = UUID.randomUUID().toString();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
-
-    private RawHttp raw;
-
-    @BeforeAll
-    void connect() {
-        raw = new RawHttp(server.getURL().toString(), json);
-    }
 
     private String team(String user) {
         return tokens.token(user, organization, "TEAM");
