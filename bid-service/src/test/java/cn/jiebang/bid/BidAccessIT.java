@@ -2,8 +2,6 @@ package cn.jiebang.bid;
 
 import cn.jiebang.bid.judging.domain.Assignment;
 import cn.jiebang.bid.judging.domain.Assignments;
-import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TestTokens;
 import cn.jiebang.events.OrganizationRegistered;
 import cn.jiebang.events.OrganizationUpdated;
@@ -20,16 +18,10 @@ import cn.jiebang.testing.Sql;
 import cn.jiebang.web.Routes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.multipart.MultipartBody;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -48,18 +40,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Who may call what on bid-service, which tokens it refuses, and the account projections it keeps. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BidAccessIT implements TestPropertyProvider {
+class BidAccessIT extends BidServiceIT {
 
     private static final String ORG_A = UUID.randomUUID().toString();
     private static final String ORG_B = UUID.randomUUID().toString();
-    private final TestDatabase db = Devstack.database("bid_access");
-    private final TestTokens tokens = TestTokens.shared();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
 
     @Inject
     Router router;
@@ -70,29 +54,9 @@ class BidAccessIT implements TestPropertyProvider {
     @Inject
     Assignments assignments;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return Devstack.resourceServerProperties(db);
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        Devstack.drop(db);
-    }
-
     private String openChallenge() {
-        String challengeId = UUID.randomUUID().toString();
-        Events.deliver(Published.challenge(challengeId, "matrix", "OTHER", new BigDecimal("3000000.00"),
-                Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS)));
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                Sql.count(db, "SELECT COUNT(*) FROM bidding_challenge WHERE challenge_id = '" + challengeId + "'") == 1);
-        return challengeId;
-    }
-
-    private void knownOrganization(String id) {
-        Events.deliver(new OrganizationRegistered(id, "矩阵 " + id, "91110108MA01ABCDEN", "BEIJING", "UNIVERSITY", Instant.now()));
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                Sql.count(db, "SELECT COUNT(*) FROM known_organization WHERE organization_id = '" + id + "'") == 1);
+        return published(Published.challenge(UUID.randomUUID().toString(), "matrix", "OTHER",
+                new BigDecimal("3000000.00"), Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS)));
     }
 
     private String bidOfA(Map<String, String> callers, String challengeId) {
@@ -122,8 +86,8 @@ class BidAccessIT implements TestPropertyProvider {
 
     @Test
     void everyEndpointAnswersEachCallerAsTheMatrixSays() {
-        knownOrganization(ORG_A);
-        knownOrganization(ORG_B);
+        knownOrganization(ORG_A, "BEIJING", "UNIVERSITY");
+        knownOrganization(ORG_B, "BEIJING", "UNIVERSITY");
         Map<String, String> callers = AccessMatrix.tokens(tokens, ORG_A, ORG_B);
         String challengeId = openChallenge();
         String bidding = openChallenge();

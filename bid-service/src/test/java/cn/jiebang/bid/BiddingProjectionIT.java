@@ -1,7 +1,5 @@
 package cn.jiebang.bid;
 
-import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.testing.Published;
 import cn.jiebang.testing.Sql;
 import cn.jiebang.testing.Events;
@@ -13,15 +11,9 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -34,29 +26,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BiddingProjectionIT implements TestPropertyProvider {
+class BiddingProjectionIT extends BidServiceIT {
 
     private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
-    private final TestDatabase db = Devstack.database("bid");
-
-    @Inject
-    @Client("/")
-    HttpClient http;
 
     @Inject
     ApplicationContext context;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Devstack.resourceServerProperties(db);
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        Devstack.drop(db);
-    }
 
     @Test
     void publishedChallengeIsOpenForBidsUntilItsDeadline() {

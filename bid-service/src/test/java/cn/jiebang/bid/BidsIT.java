@@ -1,12 +1,8 @@
 package cn.jiebang.bid;
 
-import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
-import cn.jiebang.devstack.TestTokens;
 import cn.jiebang.events.ChallengeAwarded;
 import cn.jiebang.events.ChallengeBiddingClosed;
 import cn.jiebang.events.ChallengePublished;
-import cn.jiebang.events.OrganizationRegistered;
 import cn.jiebang.events.OrganizationUpdated;
 import cn.jiebang.testing.AuditTrail;
 import cn.jiebang.testing.ControlledClock;
@@ -18,17 +14,11 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.multipart.MultipartBody;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -57,36 +47,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** 揭榜申报 on deadline day: receipts, retries, versions, refusals that leave nothing, sealing, screening. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BidsIT implements TestPropertyProvider {
+class BidsIT extends BidServiceIT {
 
     private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
     private static final String OWNER = "00000000-0000-4000-8000-000000000001";
-    private final TestDatabase db = Devstack.database("bids");
-    private final TestTokens tokens = TestTokens.shared();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    EmbeddedServer server;
 
     @Inject
     ControlledClock clock;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(Devstack.resourceServerProperties(db));
-        properties.put("jiebang.test.controlled-clock", "true");
-        properties.put("jiebang.attachments.max-bytes", "4096");
-        return properties;
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        Devstack.drop(db);
+    protected Map<String, String> properties() {
+        return Map.of("jiebang.test.controlled-clock", "true",
+                "jiebang.attachments.max-bytes", "4096");
     }
 
     @AfterEach
@@ -100,12 +72,9 @@ class BidsIT implements TestPropertyProvider {
         String id = UUID.randomUUID().toString();
         ChallengePublished p = Published.challenge(id, "光刻胶 " + id, "NEW_MATERIALS", new BigDecimal("3000000.00"),
                 opens, closes);
-        Events.deliver(new ChallengePublished(p.challengeId(), p.title(), p.problemStatement(), p.technologyField(),
+        return published(new ChallengePublished(p.challengeId(), p.title(), p.problemStatement(), p.technologyField(),
                 p.totalBudget(), p.bidOpensAt(), p.bidClosesAt(), p.publishedAt(), p.ownerOrganizationId(), p.region(),
                 p.mode(), p.winners(), p.requirementIds(), p.indicators(), eligibility, p.ipTerms(), p.rounds()));
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                Sql.count(db, "SELECT COUNT(*) FROM bidding_challenge WHERE challenge_id = '" + id + "'") == 1);
-        return id;
     }
 
     private String openChallenge() {
@@ -117,11 +86,7 @@ class BidsIT implements TestPropertyProvider {
     }
 
     private String organization(String region, String kind) {
-        String id = UUID.randomUUID().toString();
-        Events.deliver(new OrganizationRegistered(id, "团队 " + id, "91110108MA01ABCDEN", region, kind, Instant.now()));
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                Sql.count(db, "SELECT COUNT(*) FROM known_organization WHERE organization_id = '" + id + "'") == 1);
-        return id;
+        return knownOrganization(UUID.randomUUID().toString(), region, kind);
     }
 
     private String team(String organization) {

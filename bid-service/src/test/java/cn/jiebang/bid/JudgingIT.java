@@ -1,11 +1,7 @@
 package cn.jiebang.bid;
 
-import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
-import cn.jiebang.devstack.TestTokens;
 import cn.jiebang.events.ChallengeBiddingClosed;
 import cn.jiebang.events.ChallengePublished;
-import cn.jiebang.events.OrganizationRegistered;
 import cn.jiebang.events.RoundAnnounced;
 import cn.jiebang.events.RoundClosed;
 import cn.jiebang.events.RoundOpened;
@@ -16,15 +12,8 @@ import cn.jiebang.testing.Sql;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -44,34 +33,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A round judged in bid-service: assignment without conflicts, 回避, sealed scoring, ranking at the close. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JudgingIT implements TestPropertyProvider {
+class JudgingIT extends BidServiceIT {
 
     private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
-    private final TestDatabase db = Devstack.database("judging");
-    private final TestTokens tokens = TestTokens.shared();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Devstack.resourceServerProperties(db);
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        Devstack.drop(db);
-    }
 
     private String organization() {
-        String id = UUID.randomUUID().toString();
-        Events.deliver(new OrganizationRegistered(id, "单位 " + id, "91110108MA01ABCDEN", "BEIJING", "UNIVERSITY", Instant.now()));
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                Sql.count(db, "SELECT COUNT(*) FROM known_organization WHERE organization_id = '" + id + "'") == 1);
-        return id;
+        return knownOrganization(UUID.randomUUID().toString(), "BEIJING", "UNIVERSITY");
     }
 
     private String judgeOf(String organization) {
@@ -120,11 +87,9 @@ class JudgingIT implements TestPropertyProvider {
                 List.of(new ChallengePublished.Criterion("TECH", "技术路线", 60, 10),
                         new ChallengePublished.Criterion("TEAM", "团队能力", 40, 10)),
                 "MEAN", new ChallengePublished.Advancement("TOP_N", new BigDecimal("2"), 2), 2, true, BigDecimal.ZERO, 0);
-        Events.deliver(new ChallengePublished(p.challengeId(), p.title(), p.problemStatement(), p.technologyField(),
+        published(new ChallengePublished(p.challengeId(), p.title(), p.problemStatement(), p.technologyField(),
                 p.totalBudget(), p.bidOpensAt(), p.bidClosesAt(), p.publishedAt(), p.ownerOrganizationId(), p.region(),
                 "OPEN_COMPETITION", 2, p.requirementIds(), p.indicators(), p.eligibility(), p.ipTerms(), List.of(round)));
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                Sql.count(db, "SELECT COUNT(*) FROM bidding_challenge WHERE challenge_id = '" + challengeId + "'") == 1);
         return p;
     }
 

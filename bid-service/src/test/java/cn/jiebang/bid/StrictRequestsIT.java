@@ -1,82 +1,32 @@
 package cn.jiebang.bid;
 
-import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
-import cn.jiebang.devstack.TestTokens;
-import cn.jiebang.events.OrganizationRegistered;
-import cn.jiebang.testing.Events;
 import cn.jiebang.testing.Published;
 import cn.jiebang.testing.RawHttp;
 import cn.jiebang.testing.Sql;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** bid-service refuses what is not exactly its API: unknown routes, other media types, loose JSON, empty keys, endless pages. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StrictRequestsIT implements TestPropertyProvider {
+class StrictRequestsIT extends BidServiceIT {
 
-    private final TestDatabase db = Devstack.database("bid_strict");
-    private final TestTokens tokens = TestTokens.shared();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
-
-    private RawHttp raw;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return new HashMap<>(Devstack.resourceServerProperties(db));
-    }
-
-    @BeforeAll
-    void connect() {
-        raw = new RawHttp(server.getURL().toString(), json);
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        Devstack.drop(db);
-    }
 
     private String openChallenge() {
         String id = UUID.randomUUID().toString();
-        Events.deliver(Published.challenge(id, "严格 " + id, "NEW_MATERIALS", new BigDecimal("3000000.00"),
+        return published(Published.challenge(id, "严格 " + id, "NEW_MATERIALS", new BigDecimal("3000000.00"),
                 Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(10, ChronoUnit.DAYS)));
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                Sql.count(db, "SELECT COUNT(*) FROM bidding_challenge WHERE challenge_id = '" + id + "'") == 1);
-        return id;
     }
 
     private String newTeam() {
-        String organization = UUID.randomUUID().toString();
-        Events.deliver(new OrganizationRegistered(organization, "团队 " + organization, "91110108MA01ABCDEN", "BEIJING",
-                "UNIVERSITY", Instant.now()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> Sql.count(db,
-                "SELECT COUNT(*) FROM known_organization WHERE organization_id = '" + organization + "'") == 1);
+        String organization = knownOrganization(UUID.randomUUID().toString(), "BEIJING", "UNIVERSITY");
         return tokens.token(UUID.randomUUID().toString(), organization, "TEAM");
     }
 

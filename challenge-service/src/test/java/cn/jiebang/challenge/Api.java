@@ -58,24 +58,24 @@ record Api(HttpClient http) {
     }
 
     Agency newAgency(String admin, String name) {
-        String org = (String) post(admin, "/api/organizations", Map.of("name", name, "creditCode",
-                AccountsIT.uniqueCode(), "region", "BEIJING", "kind", "GOVERNMENT_AGENCY")).get("id");
-        String email = "agency-" + UUID.randomUUID() + "@agency.example.cn";
-        String userId = (String) post(admin, "/api/users", Map.of("organizationId", org, "name", "发榜人", "email", email,
-                "roles", List.of("AGENCY"), "expertiseFields", List.of(), "language", "zh", "password", "agency password"))
-                .get("id");
-        return new Agency(org, userId, token(email, "agency password"));
+        return newMember(admin, name, "BEIJING", "GOVERNMENT_AGENCY", "AGENCY", "发榜人", "agency");
     }
 
     /** A team: its organization, one TEAM user and that user's token. */
     Agency newTeam(String admin, String name) {
+        return newMember(admin, name, "TIANJIN", "UNIVERSITY", "TEAM", "挂帅人", "team");
+    }
+
+    private Agency newMember(String admin, String name, String region, String kind, String role, String person,
+                             String prefix) {
         String org = (String) post(admin, "/api/organizations", Map.of("name", name, "creditCode",
-                AccountsIT.uniqueCode(), "region", "TIANJIN", "kind", "UNIVERSITY")).get("id");
-        String email = "team-" + UUID.randomUUID() + "@team.example.cn";
-        String userId = (String) post(admin, "/api/users", Map.of("organizationId", org, "name", "挂帅人", "email", email,
-                "roles", List.of("TEAM"), "expertiseFields", List.of(), "language", "zh", "password", "team password"))
+                AccountsIT.uniqueCode(), "region", region, "kind", kind)).get("id");
+        String email = prefix + "-" + UUID.randomUUID() + "@" + prefix + ".example.cn";
+        String password = prefix + " password";
+        String userId = (String) post(admin, "/api/users", Map.of("organizationId", org, "name", person, "email", email,
+                "roles", List.of(role), "expertiseFields", List.of(), "language", "zh", "password", password))
                 .get("id");
-        return new Agency(org, userId, token(email, "team password"));
+        return new Agency(org, userId, token(email, password));
     }
 
     /** An active judge (专家) in an organization of its own; returns the user id. */

@@ -1,7 +1,5 @@
 package cn.jiebang.challenge;
 
-import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.events.Topics;
 import cn.jiebang.messaging.InboxListener;
 import cn.jiebang.testing.AccessMatrix;
@@ -9,15 +7,9 @@ import cn.jiebang.testing.GatewayRouteTable;
 import cn.jiebang.testing.ServiceDocs;
 import cn.jiebang.web.Routes;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,16 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Every endpoint of challenge-service, as every kind of caller, with real accounts and tokens: ADMIN,
  * and an AGENCY, TEAM and JUDGE user of organization A (the objects' organization) and of organization B.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChallengeAccessIT implements TestPropertyProvider {
+class ChallengeAccessIT extends ChallengeServiceIT {
 
     private static final String PASSWORD = "matrix password";
-    private final TestDatabase db = Devstack.database("challenge_access");
-
-    @Inject
-    @Client("/")
-    HttpClient http;
 
     @Inject
     Router router;
@@ -54,20 +39,7 @@ class ChallengeAccessIT implements TestPropertyProvider {
     @Inject
     InboxListener listener;
 
-    private Api api;
     private String admin;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(Devstack.serviceProperties(db));
-        properties.putAll(Api.bootstrapAdmin());
-        return properties;
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        Devstack.drop(db);
-    }
 
     @Test
     void theGatewayForwardsEveryApiRouteAndNoOther() {
@@ -81,7 +53,6 @@ class ChallengeAccessIT implements TestPropertyProvider {
 
     @Test
     void everyEndpointAnswersEachCallerAsTheMatrixSays() {
-        api = new Api(http);
         admin = api.adminToken();
         String orgA = organization();
         String orgB = organization();

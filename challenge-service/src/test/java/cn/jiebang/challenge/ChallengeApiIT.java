@@ -1,7 +1,6 @@
 package cn.jiebang.challenge;
 
 import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.testing.Sql;
 import cn.jiebang.devstack.TopicRecorder;
 import cn.jiebang.events.ChallengePublished;
@@ -11,16 +10,9 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,32 +28,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChallengeApiIT implements TestPropertyProvider {
+class ChallengeApiIT extends ChallengeServiceIT {
 
     private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
-    private final TestDatabase db = Devstack.database("challenge");
-
-    @Inject
-    @Client("/")
-    HttpClient http;
 
     private String admin;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new java.util.HashMap<>(Devstack.serviceProperties(db));
-        properties.putAll(Api.bootstrapAdmin());
-        return properties;
-    }
 
     private Api.Agency agency;
     private String requirement;
 
     private String admin() {
         if (admin == null) {
-            Api api = new Api(http);
             admin = api.adminToken();
             agency = api.newAgency(admin, "北京市科学技术委员会");
             requirement = api.approvedRequirement(admin, agency, "ArF光刻胶");
@@ -92,11 +69,6 @@ class ChallengeApiIT implements TestPropertyProvider {
         assertEquals("PUBLISHED", http.toBlocking().retrieve(HttpRequest.GET("/api/challenges/" + id), JSON).get("status"));
     }
 
-    @AfterAll
-    void dropDatabase() {
-        Devstack.drop(db);
-    }
-
     @Test
     void publishingADraftEmitsChallengePublishedWithCloudEventHeaders() {
         String title = "高端光刻胶 ArF 𠀀 🚀 " + UUID.randomUUID();
@@ -123,7 +95,6 @@ class ChallengeApiIT implements TestPropertyProvider {
     void aPublishedChallengeIsAmendedAndCancelledWithAnEventForEach() {
         Instant closes = Instant.now().plus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
         String id = (String) create("修订 " + UUID.randomUUID(), closes).get("id");
-        Api api = new Api(http);
         assertEquals(409, api.status(HttpRequest.POST("/api/challenges/" + id + "/amendments",
                 Map.of("kind", "CLARIFICATION", "text", "x")), admin()), "a draft is not amended");
         api.post(admin(), "/api/challenges/" + id + "/publish", "");
@@ -156,7 +127,6 @@ class ChallengeApiIT implements TestPropertyProvider {
         String marker = "钙钛矿" + UUID.randomUUID().toString().substring(0, 6);
         Instant soon = Instant.now().plus(10, ChronoUnit.DAYS);
         Instant later = Instant.now().plus(90, ChronoUnit.DAYS);
-        Api api = new Api(http);
         String cheapSoon = board(api, marker + " 电池效率", "NEW_ENERGY", "500000.00", soon, true);
         String richLater = board(api, marker + " 叠层组件", "NEW_ENERGY", "50000000.00", later, true);
         String otherField = board(api, marker + " 材料", "NEW_MATERIALS", "800000.00", soon, true);
@@ -187,7 +157,7 @@ class ChallengeApiIT implements TestPropertyProvider {
     }
 
     private List<Object> boardIds(String token, String query) {
-        Map<String, Object> page = new Api(http).get(token, "/api/challenges?size=100&" + query);
+        Map<String, Object> page = api.get(token, "/api/challenges?size=100&" + query);
         return ((List<?>) page.get("items")).stream().<Object>map(item -> ((Map<?, ?>) item).get("id")).toList();
     }
 
@@ -198,8 +168,8 @@ class ChallengeApiIT implements TestPropertyProvider {
     @Test
     void aCancelledDraftStaysHiddenAndTellsNobody() {
         String id = (String) create("草稿撤销", Instant.now().plus(5, ChronoUnit.DAYS)).get("id");
-        new Api(http).post(admin(), "/api/challenges/" + id + "/cancel", Map.of("reason", "不再需要"));
-        assertEquals(404, new Api(http).status(HttpRequest.GET("/api/challenges/" + id), null));
+        api.post(admin(), "/api/challenges/" + id + "/cancel", Map.of("reason", "不再需要"));
+        assertEquals(404, api.status(HttpRequest.GET("/api/challenges/" + id), null));
         assertEquals(0, count("SELECT COUNT(*) FROM outbox_message WHERE message_key = '" + id + "'"));
     }
 

@@ -1,7 +1,6 @@
 package cn.jiebang.challenge;
 
 import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TopicRecorder;
 import cn.jiebang.events.ScreeningCompleted;
 import cn.jiebang.events.ScreeningStarted;
@@ -12,20 +11,13 @@ import cn.jiebang.testing.Events;
 import cn.jiebang.testing.Sql;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,40 +29,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** 需求凝练 to 流榜 or round 1: composing, publishing, screening outcomes, the judge panel and the first round. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChallengeLifecycleIT implements TestPropertyProvider {
+class ChallengeLifecycleIT extends ChallengeServiceIT {
 
     private static final String RARE = "𠀀𪚥😀🚀";
-    private final TestDatabase db = Devstack.database("challenge_lifecycle");
-
-    @Inject
-    @Client("/")
-    HttpClient http;
 
     @Inject
     ApplicationContext context;
 
-    private Api api;
     private String admin;
     private Api.Agency agency;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(Devstack.serviceProperties(db));
-        properties.putAll(Api.bootstrapAdmin());
-        properties.put("jiebang.timed-transitions.interval", "200ms");
-        return properties;
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        Devstack.drop(db);
+    protected Map<String, String> properties() {
+        return Map.of("jiebang.timed-transitions.interval", "200ms");
     }
 
     private void signIn() {
-        if (api == null) {
-            api = new Api(http);
+        if (admin == null) {
             admin = api.adminToken();
             agency = api.newAgency(admin, "北京市经济和信息化局");
         }

@@ -1,17 +1,8 @@
 package cn.jiebang.challenge;
 
-import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.URLEncoder;
 import java.util.HashMap;
@@ -27,32 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The public organization directory: names of active organizations for anyone, nothing about applications. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DirectoryIT implements TestPropertyProvider {
+class DirectoryIT extends ChallengeServiceIT {
 
     private static final String DIRECTORY = "/api/directory/organizations";
 
-    private final TestDatabase db = Devstack.database("directory");
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    private Api api;
     private String admin;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(Devstack.serviceProperties(db));
-        properties.putAll(Api.bootstrapAdmin());
-        return properties;
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        Devstack.drop(db);
-    }
 
     @Test
     void anyoneFindsAnActiveOrganizationByAChineseSubstringWithoutItsCreditCode() {
@@ -62,7 +32,7 @@ class DirectoryIT implements TestPropertyProvider {
 
         String page = http.toBlocking().retrieve(HttpRequest.GET(DIRECTORY + "?q=" + encode("精密测量研究院" + marker)));
         assertFalse(page.contains(code), page);
-        Map<String, Object> found = api().get(null, DIRECTORY + "?q=" + encode("精密测量研究院" + marker));
+        Map<String, Object> found = api.get(null, DIRECTORY + "?q=" + encode("精密测量研究院" + marker));
         assertEquals(List.of(Map.of("id", id, "name", "北京量子精密测量研究院" + marker, "region", "BEIJING",
                 "kind", "RESEARCH_INSTITUTE")), found.get("items"));
         assertEquals(Set.of("items", "page", "size", "totalItems"), found.keySet());
@@ -71,7 +41,7 @@ class DirectoryIT implements TestPropertyProvider {
         String one = http.toBlocking().retrieve(HttpRequest.GET(DIRECTORY + "/" + id));
         assertFalse(one.contains(code), one);
         assertEquals(Map.of("id", id, "name", "北京量子精密测量研究院" + marker, "region", "BEIJING",
-                "kind", "RESEARCH_INSTITUTE"), api().get(null, DIRECTORY + "/" + id));
+                "kind", "RESEARCH_INSTITUTE"), api.get(null, DIRECTORY + "/" + id));
     }
 
     @Test
@@ -79,17 +49,17 @@ class DirectoryIT implements TestPropertyProvider {
         String marker = marker();
         String pending = apply("申请中的企业" + marker);
         String rejected = apply("被驳回的企业" + marker);
-        api().post(admin(), "/api/organizations/" + rejected + "/reject", Map.of("reason", "材料不全"));
+        api.post(admin(), "/api/organizations/" + rejected + "/reject", Map.of("reason", "材料不全"));
 
-        assertEquals(List.of(), api().get(null, DIRECTORY + "?q=" + encode(marker)).get("items"));
+        assertEquals(List.of(), api.get(null, DIRECTORY + "?q=" + encode(marker)).get("items"));
         String unknown = UUID.randomUUID().toString();
         Map<String, Object> notFound = withoutId(notFound(unknown), unknown);
         assertEquals("https://jiebang.cn/problems/organization-not-found", notFound.get("type"));
         assertEquals(notFound, withoutId(notFound(pending), pending));
         assertEquals(notFound, withoutId(notFound(rejected), rejected));
 
-        api().post(admin(), "/api/organizations/" + pending + "/approve", Map.of());
-        assertEquals(1, ((List<?>) api().get(null, DIRECTORY + "?q=" + encode(marker)).get("items")).size(),
+        api.post(admin(), "/api/organizations/" + pending + "/approve", Map.of());
+        assertEquals(1, ((List<?>) api.get(null, DIRECTORY + "?q=" + encode(marker)).get("items")).size(),
                 "listed once approved");
     }
 
@@ -103,7 +73,7 @@ class DirectoryIT implements TestPropertyProvider {
         assertEquals(List.of(hebeiA, hebeiB), ids(DIRECTORY + "?q=" + encode(marker) + "&region=HEBEI"));
         assertEquals(List.of(hebeiB, tianjin), ids(DIRECTORY + "?q=" + encode(marker) + "&kind=ENTERPRISE"));
         assertEquals(List.of(hebeiB), ids(DIRECTORY + "?q=" + encode(marker) + "&region=HEBEI&kind=ENTERPRISE"));
-        Map<String, Object> second = api().get(null, DIRECTORY + "?q=" + encode(marker) + "&page=1&size=1");
+        Map<String, Object> second = api.get(null, DIRECTORY + "?q=" + encode(marker) + "&page=1&size=1");
         assertEquals(3, ((Number) second.get("totalItems")).intValue());
         assertEquals(hebeiB, ((Map<?, ?>) ((List<?>) second.get("items")).get(0)).get("id"));
     }
@@ -121,17 +91,17 @@ class DirectoryIT implements TestPropertyProvider {
 
     @Test
     void refusesPagesOutOfBoundsAndUnknownFilters() {
-        assertEquals(400, api().status(HttpRequest.GET(DIRECTORY + "?size=101"), null));
-        assertEquals(400, api().status(HttpRequest.GET(DIRECTORY + "?size=0"), null));
-        assertEquals(400, api().status(HttpRequest.GET(DIRECTORY + "?page=-1"), null));
-        assertEquals(400, api().status(HttpRequest.GET(DIRECTORY + "?region=MARS"), null));
-        assertEquals(400, api().status(HttpRequest.GET(DIRECTORY + "?q=" + encode("长".repeat(101))), null));
-        assertEquals(200, api().status(HttpRequest.GET(DIRECTORY + "?size=100"), null));
+        assertEquals(400, api.status(HttpRequest.GET(DIRECTORY + "?size=101"), null));
+        assertEquals(400, api.status(HttpRequest.GET(DIRECTORY + "?size=0"), null));
+        assertEquals(400, api.status(HttpRequest.GET(DIRECTORY + "?page=-1"), null));
+        assertEquals(400, api.status(HttpRequest.GET(DIRECTORY + "?region=MARS"), null));
+        assertEquals(400, api.status(HttpRequest.GET(DIRECTORY + "?q=" + encode("长".repeat(101))), null));
+        assertEquals(200, api.status(HttpRequest.GET(DIRECTORY + "?size=100"), null));
     }
 
     private Map<String, Object> notFound(String id) {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> api().get(null, DIRECTORY + "/" + id));
+                () -> api.get(null, DIRECTORY + "/" + id));
         assertEquals(404, e.code());
         return e.getResponse().getBody(Api.JSON).orElseThrow();
     }
@@ -145,17 +115,17 @@ class DirectoryIT implements TestPropertyProvider {
     }
 
     private List<Object> ids(String path) {
-        return ((List<?>) api().get(null, path).get("items")).stream().<Object>map(item -> ((Map<?, ?>) item).get("id"))
+        return ((List<?>) api.get(null, path).get("items")).stream().<Object>map(item -> ((Map<?, ?>) item).get("id"))
                 .toList();
     }
 
     private String register(String name, String creditCode, String region, String kind) {
-        return (String) api().post(admin(), "/api/organizations", Map.of("name", name, "creditCode", creditCode,
+        return (String) api.post(admin(), "/api/organizations", Map.of("name", name, "creditCode", creditCode,
                 "region", region, "kind", kind)).get("id");
     }
 
     private String apply(String name) {
-        return (String) api().post(null, "/api/organizations/applications", Map.of(
+        return (String) api.post(null, "/api/organizations/applications", Map.of(
                 "organization", Map.of("name", name, "creditCode", AccountsIT.uniqueCode(), "region", "BEIJING",
                         "kind", "ENTERPRISE"),
                 "contact", Map.of("name", "联系人", "email", "contact-" + UUID.randomUUID() + "@directory.example.cn",
@@ -171,16 +141,9 @@ class DirectoryIT implements TestPropertyProvider {
         return URLEncoder.encode(text, UTF_8);
     }
 
-    private Api api() {
-        if (api == null) {
-            api = new Api(http);
-        }
-        return api;
-    }
-
     private String admin() {
         if (admin == null) {
-            admin = api().adminToken();
+            admin = api.adminToken();
         }
         return admin;
     }

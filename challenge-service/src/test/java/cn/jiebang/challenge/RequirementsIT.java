@@ -1,7 +1,6 @@
 package cn.jiebang.challenge;
 
 import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TopicRecorder;
 import cn.jiebang.events.RequirementReviewed;
 import cn.jiebang.events.RequirementSubmitted;
@@ -9,20 +8,12 @@ import cn.jiebang.events.Topics;
 import cn.jiebang.messaging.CloudEventHeaders;
 import cn.jiebang.testing.Sql;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,31 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** 需求征集: an agency writes and submits requirements, the program office approves, returns or rejects them. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RequirementsIT implements TestPropertyProvider {
+class RequirementsIT extends ChallengeServiceIT {
 
-    private final TestDatabase db = Devstack.database("requirements");
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    private Api api;
     private String admin;
     private String agency;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(Devstack.serviceProperties(db));
-        properties.putAll(Api.bootstrapAdmin());
-        return properties;
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        Devstack.drop(db);
-    }
 
     static Map<String, Object> requirement(String title) {
         Map<String, Object> r = new LinkedHashMap<>();
@@ -76,10 +46,9 @@ class RequirementsIT implements TestPropertyProvider {
     }
 
     private void signIn() {
-        if (api != null) {
+        if (admin != null) {
             return;
         }
-        api = new Api(http);
         admin = api.adminToken();
         String org = (String) api.post(admin, "/api/organizations", Map.of("name", "天津市工业和信息化局",
                 "creditCode", AccountsIT.uniqueCode(), "region", "TIANJIN", "kind", "GOVERNMENT_AGENCY")).get("id");

@@ -1,7 +1,5 @@
 package cn.jiebang.challenge;
 
-import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.events.RoundRanked;
 import cn.jiebang.events.ScoringCompleted;
 import cn.jiebang.events.ScreeningCompleted;
@@ -10,23 +8,16 @@ import cn.jiebang.testing.ControlledClock;
 import cn.jiebang.testing.Events;
 import cn.jiebang.testing.Sql;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,37 +32,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * complete scores, 公示 of the ranking, an upheld and a dismissed objection, finalization with tranches, the
  * next rounds with the teams that went on, and the award; 流榜 when nobody goes on.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RoundEvaluationIT implements TestPropertyProvider {
-
-    private final TestDatabase db = Devstack.database("round_evaluation");
-
-    @Inject
-    @Client("/")
-    HttpClient http;
+class RoundEvaluationIT extends ChallengeServiceIT {
 
     @Inject
     ControlledClock clock;
 
-    private Api api;
     private String admin;
     private Api.Agency agency;
     private final List<Api.Agency> teams = new ArrayList<>();
     private List<String> judges;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(Devstack.serviceProperties(db));
-        properties.putAll(Api.bootstrapAdmin());
-        properties.put("jiebang.timed-transitions.interval", "100ms");
-        properties.put("jiebang.test.controlled-clock", "true");
-        return properties;
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        Devstack.drop(db);
+    protected Map<String, String> properties() {
+        return Map.of("jiebang.timed-transitions.interval", "100ms",
+                "jiebang.test.controlled-clock", "true");
     }
 
     @AfterEach
@@ -80,10 +54,9 @@ class RoundEvaluationIT implements TestPropertyProvider {
     }
 
     private void signIn() {
-        if (api != null) {
+        if (admin != null) {
             return;
         }
-        api = new Api(http);
         admin = api.adminToken();
         agency = api.newAgency(admin, "北京市科学技术委员会");
         for (int i = 0; i < 6; i++) {

@@ -1,22 +1,10 @@
 package cn.jiebang.challenge;
 
-import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.testing.RawHttp;
 import cn.jiebang.testing.Sql;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,61 +18,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * unknown route is a 404, a body that is not JSON a 415, a body that is not exactly the schema a 400
  * naming the field, a page past what can be counted a 400.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StrictRequestsIT implements TestPropertyProvider {
+class StrictRequestsIT extends ChallengeServiceIT {
 
-    private final TestDatabase db = Devstack.database("strict");
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
-
-    private Api api;
     private String admin;
     private Api.Agency agency;
-    private RawHttp raw;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(Devstack.serviceProperties(db));
-        properties.putAll(Api.bootstrapAdmin());
-        return properties;
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        Devstack.drop(db);
-    }
 
     private void signIn() {
         if (admin == null) {
-            api = new Api(http);
             admin = api.adminToken();
             agency = api.newAgency(admin, "北京市科学技术委员会");
-            raw = new RawHttp(server.getURL().toString(), json);
         }
     }
 
     private static Map<String, Object> requirement() {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("title", "车规级MCU");
-        r.put("description", "整车厂急需车规级MCU");
-        r.put("kind", "BOTTLENECK");
-        r.put("technologyField", "NEW_GENERATION_IT");
-        r.put("region", "TIANJIN");
-        r.put("indicators", List.of(Map.of("name", "工作温度上限", "targetValue", "150", "unit", "°C",
-                "direction", "AT_LEAST", "testMethod", "AEC-Q100")));
-        r.put("budgetCeiling", "15000000.00");
-        r.put("wantedBy", "2030-06-30");
-        r.put("coFunded", true);
-        return r;
+        return RequirementsIT.requirement("车规级MCU");
     }
 
     private String write(Object body) {

@@ -1,7 +1,6 @@
 package cn.jiebang.challenge;
 
 import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TopicRecorder;
 import cn.jiebang.events.ChallengeBiddingClosed;
 import cn.jiebang.events.RoundClosed;
@@ -16,14 +15,8 @@ import cn.jiebang.testing.Events;
 import cn.jiebang.testing.Sql;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,31 +33,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Two challenge-service instances on one database: each time-driven transition happens exactly once. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TimedTransitionsIT implements TestPropertyProvider {
+class TimedTransitionsIT extends ChallengeServiceIT {
 
-    private final TestDatabase db = Devstack.database("timed_transitions");
     private ApplicationContext secondInstance;
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    private Api api;
     private String admin;
     private Api.Agency agency;
     private String requirement;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(Devstack.serviceProperties(db));
-        properties.putAll(Api.bootstrapAdmin());
-        properties.put("jiebang.timed-transitions.interval", "50ms");
-        properties.put("jiebang.timed-transitions.initial-delay", "0s");
-        properties.put("jiebang.due-rows.backoff", "200ms");
-        properties.put("jiebang.due-rows.max-backoff", "1s");
-        return properties;
+    protected Map<String, String> properties() {
+        return Map.of("jiebang.timed-transitions.interval", "50ms",
+                "jiebang.timed-transitions.initial-delay", "0s",
+                "jiebang.due-rows.backoff", "200ms",
+                "jiebang.due-rows.max-backoff", "1s");
     }
 
     private void start() {
@@ -74,7 +56,6 @@ class TimedTransitionsIT implements TestPropertyProvider {
         Map<String, Object> second = new HashMap<>(getProperties());
         second.put("micronaut.server.port", -1);
         secondInstance = ApplicationContext.run(second);
-        api = new Api(http);
         admin = api.adminToken();
         agency = api.newAgency(admin, "河北省科学技术厅");
         requirement = api.approvedRequirement(admin, agency, "定时");
@@ -85,7 +66,6 @@ class TimedTransitionsIT implements TestPropertyProvider {
         if (secondInstance != null) {
             secondInstance.close();
         }
-        Devstack.drop(db);
     }
 
     private List<String> publishClosingAt(String run, Instant closes, int count, Instant firstRoundOpens) {

@@ -3,24 +3,14 @@ package cn.jiebang.notification;
 import cn.jiebang.devstack.ChildJvm;
 import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.EmbeddedMail;
-import cn.jiebang.devstack.TestDatabase;
-import cn.jiebang.devstack.TestTokens;
-import cn.jiebang.events.UserRegistered;
 import cn.jiebang.notification.delivery.application.DeliveryDispatcher;
 import cn.jiebang.testing.Events;
 import cn.jiebang.testing.Published;
 import cn.jiebang.testing.Sql;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -42,47 +32,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * refuse to record one delivery SENT after its SMTP transaction has succeeded, so the instance cannot record
  * it, as if it had died there. This instance only decides; its dispatcher runs when a test calls it.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeliveryCrashIT implements TestPropertyProvider {
+class DeliveryCrashIT extends NotificationServiceIT {
 
     private static final Duration GRACE = Duration.ofSeconds(2);
 
-    private final TestDatabase db = Devstack.database("delivery_crash");
     private final EmbeddedMail mail = Devstack.mail();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
 
     @Inject
     DeliveryDispatcher dispatcher;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(Devstack.resourceServerProperties(db));
-        properties.putAll(mail.serviceProperties());
-        properties.put("jiebang.deliveries.enabled", "false");
-        properties.put("jiebang.deliveries.backoff", "100ms");
-        properties.put("jiebang.deliveries.sending-grace", GRACE.toMillis() + "ms");
-        return properties;
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        Devstack.drop(db);
-    }
-
-    private String follower(String field, String address) {
-        String userId = UUID.randomUUID().toString();
-        String organization = UUID.randomUUID().toString();
-        Events.deliver(new UserRegistered(userId, organization, "用户", address, List.of("TEAM"), List.of(), "zh",
-                Instant.now()));
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                Sql.count(db, "SELECT COUNT(*) FROM recipient WHERE user_id = '" + userId + "'") == 1);
-        http.toBlocking().exchange(HttpRequest.PUT("/api/subscriptions", Map.of("fields", List.of(field),
-                "regions", List.of())).bearerAuth(TestTokens.shared().token(userId, organization, "TEAM")));
-        return userId;
+    protected Map<String, String> properties() {
+        return Map.of("jiebang.deliveries.enabled", "false",
+                "jiebang.deliveries.backoff", "100ms",
+                "jiebang.deliveries.sending-grace", GRACE.toMillis() + "ms");
     }
 
     /** Runs the dispatcher as the schedule does: a failing run is logged and the next run goes on. */
@@ -109,7 +72,7 @@ class DeliveryCrashIT implements TestPropertyProvider {
         List<String> addresses = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String address = prefix + "-" + i + "-" + UUID.randomUUID() + "@example.cn";
-            follower(field, address);
+            followerOf(field, UUID.randomUUID().toString(), UUID.randomUUID().toString(), address, "zh");
             addresses.add(address);
         }
         return addresses;

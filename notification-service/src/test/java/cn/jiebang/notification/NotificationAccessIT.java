@@ -1,7 +1,5 @@
 package cn.jiebang.notification;
 
-import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TestTokens;
 import cn.jiebang.events.UserRegistered;
 import cn.jiebang.events.UserUpdated;
@@ -17,15 +15,9 @@ import cn.jiebang.testing.ServiceDocs;
 import cn.jiebang.testing.Sql;
 import cn.jiebang.web.Routes;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,18 +32,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Who may call what on notification-service, which tokens it refuses, and the recipients it keeps. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NotificationAccessIT implements TestPropertyProvider {
+class NotificationAccessIT extends NotificationServiceIT {
 
     private static final String ORG_A = UUID.randomUUID().toString();
     private static final String ORG_B = UUID.randomUUID().toString();
-    private final TestDatabase db = Devstack.database("notification_access");
-    private final TestTokens tokens = TestTokens.shared();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
 
     @Inject
     Router router;
@@ -63,16 +47,8 @@ class NotificationAccessIT implements TestPropertyProvider {
     Notifications notifications;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new java.util.HashMap<>(Devstack.resourceServerProperties(db));
-        properties.putAll(Devstack.mail().serviceProperties());
-        properties.put("jiebang.webhooks.allow-private-addresses", "true");
-        return properties;
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        Devstack.drop(db);
+    protected Map<String, String> properties() {
+        return Map.of("jiebang.webhooks.allow-private-addresses", "true");
     }
 
     @Test

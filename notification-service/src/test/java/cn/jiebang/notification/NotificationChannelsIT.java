@@ -2,7 +2,6 @@ package cn.jiebang.notification;
 
 import cn.jiebang.devstack.Devstack;
 import cn.jiebang.devstack.EmbeddedMail;
-import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TestTokens;
 import cn.jiebang.events.AssignmentScored;
 import cn.jiebang.events.ChallengeAmended;
@@ -11,7 +10,6 @@ import cn.jiebang.events.ChallengePublished;
 import cn.jiebang.events.JudgesAssigned;
 import cn.jiebang.events.RoundClosed;
 import cn.jiebang.events.RoundOpened;
-import cn.jiebang.events.UserRegistered;
 import cn.jiebang.notification.delivery.application.DeliveryDispatcher;
 import cn.jiebang.notification.notice.application.DeadlineReminders;
 import cn.jiebang.notification.notice.application.JudgeReminders;
@@ -22,15 +20,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -64,17 +56,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * recipient and channel. This instance only decides (its dispatcher runs when a test calls it), so a test can
  * hold deliveries "decided but not sent", as after a crash, and let other instances send them.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NotificationChannelsIT implements TestPropertyProvider {
+class NotificationChannelsIT extends NotificationServiceIT {
 
     private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
-    private final TestDatabase db = Devstack.database("notification_channels");
     private final EmbeddedMail mail = Devstack.mail();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
 
     @Inject
     DeliveryDispatcher dispatcher;
@@ -86,33 +71,13 @@ class NotificationChannelsIT implements TestPropertyProvider {
     JudgeReminders judgeReminders;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(Devstack.resourceServerProperties(db));
-        properties.putAll(mail.serviceProperties());
-        properties.put("jiebang.deliveries.enabled", "false");
-        properties.put("jiebang.deliveries.backoff", "100ms");
-        properties.put("jiebang.deliveries.max-attempts", "5");
-        properties.put("jiebang.due-rows.backoff", "5s");
-        // the webhook receivers of these tests listen on 127.0.0.1
-        properties.put("jiebang.webhooks.allow-private-addresses", "true");
-        return properties;
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        Devstack.drop(db);
-    }
-
-    /** A registered user following a field; returns its token. */
-    private String followerOf(String field, String userId, String organization, String email, String language) {
-        Events.deliver(new UserRegistered(userId, organization, "用户", email, List.of("TEAM"), List.of(), language,
-                Instant.now()));
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                Sql.count(db, "SELECT COUNT(*) FROM recipient WHERE user_id = '" + userId + "'") == 1);
-        String token = TestTokens.shared().token(userId, organization, "TEAM");
-        http.toBlocking().exchange(HttpRequest.PUT("/api/subscriptions", Map.of("fields", List.of(field),
-                "regions", List.of())).bearerAuth(token));
-        return token;
+    protected Map<String, String> properties() {
+        return Map.of("jiebang.deliveries.enabled", "false",
+                "jiebang.deliveries.backoff", "100ms",
+                "jiebang.deliveries.max-attempts", "5",
+                "jiebang.due-rows.backoff", "5s",
+                // the webhook receivers of these tests listen on 127.0.0.1
+                "jiebang.webhooks.allow-private-addresses", "true");
     }
 
     private static String uniqueField() {

@@ -1,7 +1,5 @@
 package cn.jiebang.notification;
 
-import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TestTokens;
 import cn.jiebang.testing.Published;
 import cn.jiebang.testing.Events;
@@ -24,15 +22,9 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -49,32 +41,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NotificationInboxIT implements TestPropertyProvider {
+class NotificationInboxIT extends NotificationServiceIT {
 
     private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
-    private final TestDatabase db = Devstack.database("notification");
-
-    @Inject
-    @Client("/")
-    HttpClient http;
 
     @Inject
     ApplicationContext context;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new java.util.HashMap<>(Devstack.resourceServerProperties(db));
-        properties.putAll(Devstack.mail().serviceProperties());
+    protected Map<String, String> properties() {
         // the inbox alone: e-mail and webhook deliveries are NotificationChannelsIT's
-        properties.put("jiebang.deliveries.enabled", "false");
-        return properties;
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        Devstack.drop(db);
+        return Map.of("jiebang.deliveries.enabled", "false");
     }
 
     private String follower(String field, String region) {

@@ -1,21 +1,8 @@
 package cn.jiebang.notification;
 
-import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
-import cn.jiebang.devstack.TestTokens;
-import cn.jiebang.testing.RawHttp;
 import cn.jiebang.testing.Sql;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,38 +10,9 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** notification-service refuses what is not exactly its API: unknown routes, other media types, loose JSON, endless pages. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StrictRequestsIT implements TestPropertyProvider {
+class StrictRequestsIT extends NotificationServiceIT {
 
-    private final TestDatabase db = Devstack.database("notification_strict");
-    private final TestTokens tokens = TestTokens.shared();
     private final String organization = UUID.randomUUID().toString();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
-
-    private RawHttp raw;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(Devstack.resourceServerProperties(db));
-        properties.putAll(Devstack.mail().serviceProperties());
-        return properties;
-    }
-
-    @BeforeAll
-    void connect() {
-        raw = new RawHttp(server.getURL().toString(), json);
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        Devstack.drop(db);
-    }
 
     private String team(String user) {
         return tokens.token(user, organization, "TEAM");

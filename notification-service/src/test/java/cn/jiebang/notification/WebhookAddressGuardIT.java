@@ -1,7 +1,5 @@
 package cn.jiebang.notification;
 
-import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
 import cn.jiebang.devstack.TestTokens;
 import cn.jiebang.events.UserRegistered;
 import cn.jiebang.notification.delivery.application.DeliveryDispatcher;
@@ -12,16 +10,10 @@ import cn.jiebang.testing.Sql;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -34,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,17 +42,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * again when the host's address has changed by the time of the POST (DNS rebinding), without connecting.
  * The host names here are answered by a stand-in resolver, as DNS would answer them.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookAddressGuardIT implements TestPropertyProvider {
+class WebhookAddressGuardIT extends NotificationServiceIT {
 
     private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
-    private final TestDatabase db = Devstack.database("webhook_guard");
     private final Map<String, List<InetAddress>> dns = new ConcurrentHashMap<>();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
 
     @Inject
     DeliveryDispatcher dispatcher;
@@ -72,17 +56,9 @@ class WebhookAddressGuardIT implements TestPropertyProvider {
     }
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(Devstack.resourceServerProperties(db));
-        properties.putAll(Devstack.mail().serviceProperties());
-        properties.put("jiebang.deliveries.enabled", "false");
-        properties.put("jiebang.deliveries.max-attempts", "1");
-        return properties;
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        Devstack.drop(db);
+    protected Map<String, String> properties() {
+        return Map.of("jiebang.deliveries.enabled", "false",
+                "jiebang.deliveries.max-attempts", "1");
     }
 
     /** An address of this host other than loopback, as a receiver inside the platform's network would have. */

@@ -1,21 +1,16 @@
 package cn.jiebang.local;
 
 import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
@@ -30,18 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FirstFlowE2EIT {
 
-    private static final List<TestDatabase> databases = new ArrayList<>();
-    private static Platform platform;
+    private static TestPlatform platform;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        for (String service : Platform.SERVICES) {
-            databases.add(Devstack.database("e2e_" + service.replace("-service", "")));
-        }
-        Path root = Platform.root();
-        platform = Platform.start(root, Devstack.kafkaBootstrapServers(), databases,
-                List.of(freePort(), freePort(), freePort()), Devstack.mail().smtpPort(), root.resolve("deploy/local/target/e2e-logs"));
+        platform = TestPlatform.start("e2e", false);
     }
 
     @AfterAll
@@ -49,7 +38,6 @@ class FirstFlowE2EIT {
         if (platform != null) {
             platform.close();
         }
-        databases.forEach(Devstack::drop);
     }
 
     @Test
@@ -115,11 +103,5 @@ class FirstFlowE2EIT {
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(UTF_8));
         return response.statusCode() == 200 ? response.body() : null;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,19 +1,15 @@
 package cn.jiebang.local;
 
-import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,21 +36,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HorseRaceE2EIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<TestDatabase> databases = new ArrayList<>();
-    private static Platform platform;
+    private static TestPlatform platform;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        for (String service : Platform.SERVICES) {
-            databases.add(Devstack.database("race_" + service.replace("-service", "")));
-        }
-        Path root = Platform.root();
-        platform = Platform.start(root, Devstack.kafkaBootstrapServers(), databases,
-                List.of(freePort(), freePort(), freePort()), Devstack.mail().smtpPort(),
-                Map.of("challenge-service", Map.of("JIEBANG_EVALUATION_PUBLICITY_DAY", "15s",
-                        "JIEBANG_TIMED_TRANSITIONS_INTERVAL", "200ms")),
-                root.resolve("deploy/local/target/race-logs"));
+        platform = TestPlatform.start("race", false, Map.of("challenge-service", Map.of(
+                "JIEBANG_EVALUATION_PUBLICITY_DAY", "15s", "JIEBANG_TIMED_TRANSITIONS_INTERVAL", "200ms")));
     }
 
     @AfterAll
@@ -62,7 +50,6 @@ class HorseRaceE2EIT {
         if (platform != null) {
             platform.close();
         }
-        databases.forEach(Devstack::drop);
     }
 
     private record Account(String userId, String organizationId, String token) {
@@ -387,11 +374,5 @@ class HorseRaceE2EIT {
                 && told(agency, "CHALLENGE_AWARDED") && told(agency, "BIDS_RECEIVED"));
         await().atMost(Duration.ofSeconds(60)).until(() -> inbox("notification-service", admin).stream()
                 .anyMatch(n -> "OBJECTION_FILED".equals(n.get("kind").asText())));
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

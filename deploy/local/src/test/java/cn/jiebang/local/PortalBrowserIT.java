@@ -1,14 +1,10 @@
 package cn.jiebang.local;
 
-import cn.jiebang.devstack.Devstack;
-import cn.jiebang.devstack.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,9 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PortalBrowserIT {
 
-    private static final List<TestDatabase> databases = new ArrayList<>();
     private static final Path SCREENSHOTS = Platform.root().resolve("deploy/local/target/screenshots");
-    private static Platform platform;
+    private static TestPlatform platform;
     private static String portal;
     private static String challengeId;
     /** One more published challenge per team path: the demo team may bid once on each. */
@@ -42,13 +37,7 @@ class PortalBrowserIT {
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        for (String service : Platform.SERVICES) {
-            databases.add(Devstack.database("browser_" + service.replace("-service", "")));
-        }
-        Path root = Platform.root();
-        platform = Platform.start(root, Devstack.kafkaBootstrapServers(), databases,
-                List.of(freePort(), freePort(), freePort(), freePort()), Devstack.mail().smtpPort(),
-                root.resolve("deploy/local/target/browser-logs"));
+        platform = TestPlatform.start("browser", true);
         portal = platform.url(Platform.PORTAL);
         DemoData demo = new DemoData(platform.url("challenge-service"), platform.url("notification-service"));
         String admin = demo.token(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD);
@@ -68,7 +57,6 @@ class PortalBrowserIT {
         if (platform != null) {
             platform.close();
         }
-        databases.forEach(Devstack::drop);
     }
 
     @Test
@@ -259,12 +247,6 @@ class PortalBrowserIT {
         String text = browser.pageText();
         for (String leak : List.of("Exception", "\"type\"", "{\"", "cn.jiebang", "java.", "io.micronaut")) {
             assertFalse(text.contains(leak), "the page shows " + leak + ":\n" + text);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
