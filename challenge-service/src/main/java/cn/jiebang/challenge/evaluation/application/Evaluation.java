@@ -1,6 +1,5 @@
 package cn.jiebang.challenge.evaluation.application;
 
-import cn.jiebang.challenge.challenge.application.ChallengeManagement;
 import cn.jiebang.challenge.challenge.domain.Challenge;
 import cn.jiebang.challenge.challenge.domain.ChallengeStatus;
 import cn.jiebang.challenge.challenge.domain.Challenges;
@@ -48,14 +47,11 @@ public class Evaluation {
     private final FundingGrants grants;
     private final Outbox outbox;
     private final Clock clock;
-
-    private final ChallengeManagement management;
     private final Duration publicityDay;
 
     Evaluation(Challenges challenges, Rounds rounds, RoundResults results, Objections objections, FundingGrants grants,
-               Outbox outbox, Clock clock, ChallengeManagement management,
+               Outbox outbox, Clock clock,
                @Value("${jiebang.evaluation.publicity-day:1d}") Duration publicityDay) {
-        this.management = management;
         this.publicityDay = publicityDay;
         this.challenges = challenges;
         this.rounds = rounds;
@@ -181,15 +177,6 @@ public class Evaluation {
             rounds.update(next);
         }
         challenges.update(challenge);
-    }
-
-    /**
-     * The clock's way to open round n > 1 at its start ({@link TimedTransitions}). Opening a round belongs to the
-     * challenge, which evaluation may use but not the other way round.
-     */
-    @Transactional(propagation = MANDATORY)
-    public Round openNext(Round next) {
-        return management.openNext(next);
     }
 
     /** The program office releases part of a team's granted tranche. */

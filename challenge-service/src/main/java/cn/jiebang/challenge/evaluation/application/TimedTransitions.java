@@ -1,5 +1,6 @@
 package cn.jiebang.challenge.evaluation.application;
 
+import cn.jiebang.challenge.challenge.application.ChallengeManagement;
 import cn.jiebang.challenge.challenge.domain.Challenge;
 import cn.jiebang.challenge.challenge.domain.Challenges;
 import cn.jiebang.challenge.challenge.domain.Round;
@@ -36,15 +37,17 @@ public class TimedTransitions {
     private final DueRows dueRows;
 
     private final Evaluation evaluation;
+    private final ChallengeManagement management;
 
     TimedTransitions(Challenges challenges, Rounds rounds, Outbox outbox, Clock clock, DueRows dueRows,
-                     Evaluation evaluation) {
+                     Evaluation evaluation, ChallengeManagement management) {
         this.challenges = challenges;
         this.rounds = rounds;
         this.outbox = outbox;
         this.clock = clock;
         this.dueRows = dueRows;
         this.evaluation = evaluation;
+        this.management = management;
     }
 
     /** Closes the open rounds whose window ended with their scores complete; returns how many. */
@@ -69,7 +72,7 @@ public class TimedTransitions {
     public int openDueNextRounds() {
         return dueRows.drain("opening due further rounds", (Set<Long> skipped) ->
                 rounds.claimDueForOpening(clock.instant(), orNone(skipped, NO_ROUND))
-                        .map(round -> DueRows.change(round.getId(), () -> evaluation.openNext(round))));
+                        .map(round -> DueRows.change(round.getId(), () -> management.openNext(round))));
     }
 
     /** Returns how many challenges it closed. */
